@@ -1,0 +1,91 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { registerAuth } from './auth/hook.js';
+import type { Config } from './config/config.js';
+import { type Database, openDatabase } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { epcisRoutes } from './epcis/routes.js';
+import { CaptureWorker } from './epcis/capture/worker.js';
+import { registerErrorHandler } from './http/error-handler.js';
+import { healthRoutes } from './http/health.js';
+import { registerJsonParsers } from './http/parsers.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    database: Database;
+    captureWorker: CaptureWorker;
+  }
+}
+
+export interface BuildOptions {
+  /** Use this database instead of opening one from the config (tests share one). */
+  database?: Database;
+  /** Start the background capture worker (default true). */
+  worker?: boolean;
+}
+
+/** Builds the whole application without listening. server.ts, the CLI and tests call it. */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const ownsDatabase = !options.database;
+  const database =
+    options.database ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.SUYUAN_DATA_DIR }));
+  try {
+    if (ownsDatabase) await migrate(database.pool);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const app = Fastify({
+    logger: { level: config.LOG_LEVEL },
+    bodyLimit: config.SUYUAN_CAPTURE_FILE_SIZE_LIMIT,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : crypto.randomUUID();
+    },
+    requestIdHeader: false,
+    ajv: { customOptions: { coerceTypes: 'array', allErrors: true, removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('config', config);
+  app.decorate('database', database);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  registerErrorHandler(app);
+  registerJsonParsers(app);
+  registerAuth(app, database);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'suyuan 溯源 API',
+        version: '0.1.0',
+        description:
+          'Important-product traceability platform. The EPCIS 2.0 interface under /epcis follows GS1 EPCIS 2.0 / CBV 2.0 (ISO/IEC 19987).',
+      },
+      components: {
+        securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'API key: sy_…' } },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes);
+  const worker = new CaptureWorker(database, app.log);
+  app.decorate('captureWorker', worker);
+  await app.register(epcisRoutes, { prefix: '/epcis' });
+
+  app.addHook('onReady', async () => {
+    if (options.worker !== false) worker.start();
+  });
+  app.addHook('onClose', async () => {
+    await worker.stop();
+    if (ownsDatabase) await database.close();
+  });
+  return app;
+}

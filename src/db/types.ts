@@ -1,0 +1,122 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export interface CaptureJobTable {
+  capture_id: string;
+  status: 'queued' | 'running' | 'success' | 'failed';
+  error_behaviour: 'rollback' | 'proceed';
+  document: Json | null;
+  event_count: Generated<number>;
+  stored_count: Generated<number>;
+  errors: ColumnType<unknown[], string | undefined, string>;
+  attempts: Generated<number>;
+  captured_by: string;
+  created_at: Generated<Date>;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
+export interface EventTable {
+  id: Generated<string>;
+  event_id: string;
+  event_type: string;
+  event_time: Timestamp;
+  event_time_zone_offset: string;
+  record_time: Generated<Date>;
+  action: string | null;
+  biz_step: string | null;
+  disposition: string | null;
+  read_point: string | null;
+  biz_location: string | null;
+  transformation_id: string | null;
+  error_declaration_time: Timestamp | null;
+  error_reason: string | null;
+  capture_id: string | null;
+  captured_by: string;
+  doc: Json<Record<string, unknown>>;
+}
+
+export interface EventEpcTable {
+  event_pk: string;
+  role: 'epc' | 'parent' | 'child' | 'input' | 'output';
+  is_class: boolean;
+  epc: string;
+  quantity: number | null;
+  uom: string | null;
+}
+
+export interface EventBizTransactionTable {
+  event_pk: string;
+  type: string;
+  value: string;
+}
+
+export interface EventPartyTable {
+  event_pk: string;
+  direction: 'source' | 'destination';
+  type: string;
+  value: string;
+}
+
+export interface EventSensorReportTable {
+  event_pk: string;
+  element_index: number;
+  report_index: number;
+  type: string | null;
+  device_id: string | null;
+  time: Timestamp | null;
+  value: number | null;
+  min_value: number | null;
+  max_value: number | null;
+  mean_value: number | null;
+  uom: string | null;
+  string_value: string | null;
+  boolean_value: boolean | null;
+  microorganism: string | null;
+  chemical_substance: string | null;
+  exception: string | null;
+}
+
+export interface LocationParentTable {
+  location: string;
+  parent: string;
+}
+
+export interface NamedQueryTable {
+  name: string;
+  owner: string;
+  query: Json<Record<string, unknown>>;
+  created_at: Generated<Date>;
+}
+
+export interface SchemaMigrationTable {
+  version: string;
+  name: string;
+  checksum: string;
+  applied_at: Generated<Date>;
+}
+
+export interface DB {
+  capture_jobs: CaptureJobTable;
+  events: EventTable;
+  event_epcs: EventEpcTable;
+  event_biz_transactions: EventBizTransactionTable;
+  event_parties: EventPartyTable;
+  event_sensor_reports: EventSensorReportTable;
+  location_parents: LocationParentTable;
+  named_queries: NamedQueryTable;
+  schema_migrations: SchemaMigrationTable;
+  api_keys: ApiKeyTable;
+}
+
+export interface ApiKeyTable {
+  id: string;
+  name: string;
+  secret_hash: string;
+  scopes: string[];
+  created_at: Generated<Date>;
+  revoked_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+}

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Principal } from '../../auth/principal.js';
+import type { Database } from '../../db/database.js';
+import type { DB } from '../../db/types.js';
+import { DomainError } from '../../http/errors.js';
+import { type ValidationIssue, validateDocument, validateEvent } from '../validation/index.js';
+import { eventIndexOf, eventsOf } from './document.js';
+import { type NormalisedEvent, normaliseEvent } from './normalise.js';
+import { storeEvents } from './store.js';
+
+export type ErrorBehaviour = 'rollback' | 'proceed';
+type Json = Record<string, unknown>;
+
+export interface CaptureLimits {
+  maxEvents: number;
+}
+
+/**
+ * Accepts a capture document: checks its structure now (so a broken document is refused with
+ * problem+json at once) and queues it as a durable job. Under `proceed`, events with errors do not
+ * stop the job; under `rollback`, any error refuses the whole document.
+ */
+export async function submitCapture(
+  database: Database,
+  body: unknown,
+  behaviour: ErrorBehaviour,
+  principal: Principal,
+  limits: CaptureLimits,
+): Promise<string> {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    throw new DomainError('VALIDATION_FAILED', 'The body must be an EPCISDocument object', [
+      { pointer: '', message: 'expected a JSON object' },
+    ]);
+  }
+  const { events, listPointer } = eventsOf(body as Json);
+  if (events.length > limits.maxEvents) {
+    throw new DomainError(
+      'PAYLOAD_TOO_LARGE',
+      `The document holds ${events.length} events; this server captures at most ${limits.maxEvents} per request`,
+    );
+  }
+  const issues = validateDocument(body);
+  const documentLevel = issues.filter((i) => eventIndexOf(i.pointer, listPointer) === undefined);
+  if (documentLevel.length > 0 || (behaviour === 'rollback' && issues.length > 0)) {
+    throw new DomainError('VALIDATION_FAILED', `The document has ${issues.length} error(s); nothing was stored`, issues);
+  }
+  const captureId = randomUUID();
+  await database.db
+    .insertInto('capture_jobs')
+    .values({
+      capture_id: captureId,
+      status: 'queued',
+      error_behaviour: behaviour,
+      document: JSON.stringify(body),
+      event_count: events.length,
+      captured_by: principal.id,
+    })
+    .execute();
+  return captureId;
+}
+
+export interface JobOutcome {
+  success: boolean;
+  stored: number;
+  errors: ValidationIssue[];
+}
+
+/** Processes a capture document inside the given transaction (the worker commits it with the job status). */
+export async function processCapture(
+  trx: Kysely<DB>,
+  body: Json,
+  behaviour: ErrorBehaviour,
+  captureId: string,
+  capturedBy: string,
+): Promise<JobOutcome> {
+  const { context, events, listPointer } = eventsOf(body);
+  const errors = validateDocument(body);
+  const bad = new Set(errors.map((i) => eventIndexOf(i.pointer, listPointer)));
+  const ready: { event: NormalisedEvent; pointer: string }[] = [];
+  events.forEach((event, index) => {
+    if (bad.has(index)) return;
+    const pointer = `${listPointer}/${index}`;
+    const result = normaliseEvent(event, context, pointer);
+    if (result.ok) ready.push({ event: result.event, pointer });
+    else errors.push(...result.issues);
+  });
+  if (behaviour === 'rollback' && errors.length > 0) return { success: false, stored: 0, errors };
+  const stored = await storeEvents(trx, ready, captureId, capturedBy);
+  if (stored.conflicts.length > 0) {
+    if (behaviour === 'rollback') return { success: false, stored: 0, errors: [...errors, ...stored.conflicts] };
+    // proceed: store the rest without the conflicting events
+    const conflicting = new Set(stored.conflicts.map((c) => c.pointer));
+    const rest = ready.filter((r) => !conflicting.has(r.pointer));
+    const again = await storeEvents(trx, rest, captureId, capturedBy);
+    return { success: false, stored: again.stored, errors: [...errors, ...stored.conflicts] };
+  }
+  return { success: errors.length === 0, stored: stored.stored, errors };
+}
+
+/** POST /epcis/events: one event, stored synchronously. Returns its eventID. */
+export async function captureEvent(database: Database, body: unknown, principal: Principal): Promise<string> {
+  const issues = validateEvent(body, '');
+  if (issues.length > 0) throw new DomainError('VALIDATION_FAILED', 'The event is invalid; nothing was stored', issues);
+  const event = body as Json;
+  const normalised = normaliseEvent(event, event['@context'], '');
+  if (!normalised.ok) {
+    throw new DomainError('VALIDATION_FAILED', 'The event is invalid; nothing was stored', normalised.issues);
+  }
+  const id = normalised.event.eventId;
+  return database.db.transaction().execute(async (trx) => {
+    const result = await storeEvents(trx, [{ event: normalised.event, pointer: '' }], null, principal.id);
+    if (result.stored === 0 && result.declared === 0) {
+      throw new DomainError('EVENT_EXISTS', `An event with eventID ${id} already exists`, [
+        { pointer: '/eventID', message: 'already exists' },
+      ]);
+    }
+    return id;
+  });
+}

@@ -1,0 +1,135 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { sql } from 'kysely';
+import type { Database } from '../../db/database.js';
+import { type ErrorBehaviour, processCapture } from './service.js';
+
+const leaseSeconds = 120;
+const maxAttempts = 3;
+const pollMs = 1000;
+
+/**
+ * Runs queued capture jobs. A job is claimed with a lease (so several server processes share the
+ * queue, and a job whose process died is taken up again when its lease ends); its events and its
+ * final status commit in one transaction, so after a crash a job is either finished or queued
+ * again, and after three failed attempts it is reported failed — never silently lost.
+ */
+export class CaptureWorker {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+
+  constructor(
+    private readonly database: Database,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+  }
+
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  /** Processes every claimable job now (tests and the CLI call this directly). */
+  async drain(): Promise<number> {
+    let done = 0;
+    while (await this.runOne()) done++;
+    return done;
+  }
+
+  private async run(): Promise<void> {
+    if (this.database.kind === 'pglite') {
+      // The embedded database has exactly one owner (the data-folder lock): any job left
+      // running belongs to a process that is gone, so it need not wait for its lease.
+      await sql`UPDATE capture_jobs SET status = 'queued' WHERE status = 'running'`.execute(this.database.db);
+    }
+    while (this.running) {
+      try {
+        await this.drain();
+      } catch (error) {
+        this.log.error({ err: error }, 'capture worker error');
+      }
+      if (!this.running) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pollMs);
+        this.wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  }
+
+  private async runOne(): Promise<boolean> {
+    const { db } = this.database;
+    const { rows } = await sql<{ capture_id: string; attempts: number; error_behaviour: ErrorBehaviour; captured_by: string }>`
+      UPDATE capture_jobs SET status = 'running', attempts = attempts + 1, started_at = now()
+      WHERE capture_id = (
+        SELECT capture_id FROM capture_jobs
+        WHERE status = 'queued' OR (status = 'running' AND started_at < now() - make_interval(secs => ${leaseSeconds}))
+        ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+      RETURNING capture_id, attempts, error_behaviour, captured_by`.execute(db);
+    const job = rows[0];
+    if (!job) return false;
+    if (job.attempts > maxAttempts) {
+      await db
+        .updateTable('capture_jobs')
+        .set({
+          status: 'failed',
+          finished_at: new Date(),
+          document: null,
+          errors: JSON.stringify([{ pointer: '', message: `capture failed ${maxAttempts} times; nothing was stored` }]),
+        })
+        .where('capture_id', '=', job.capture_id)
+        .execute();
+      return true;
+    }
+    try {
+      await db.transaction().execute(async (trx) => {
+        const row = await trx
+          .selectFrom('capture_jobs')
+          .select('document')
+          .where('capture_id', '=', job.capture_id)
+          .executeTakeFirstOrThrow();
+        const outcome = await processCapture(
+          trx,
+          row.document as Record<string, unknown>,
+          job.error_behaviour,
+          job.capture_id,
+          job.captured_by,
+        );
+        const failedWhole = job.error_behaviour === 'rollback' && !outcome.success;
+        await trx
+          .updateTable('capture_jobs')
+          .set({
+            status: outcome.success ? 'success' : 'failed',
+            stored_count: outcome.stored,
+            errors: JSON.stringify(outcome.errors.slice(0, 1000)),
+            finished_at: new Date(),
+            document: null,
+          })
+          .where('capture_id', '=', job.capture_id)
+          .execute();
+        if (failedWhole) this.log.info({ captureId: job.capture_id }, 'capture rejected');
+      });
+    } catch (error) {
+      this.log.error({ err: error, captureId: job.capture_id }, 'capture job failed; will retry');
+      await db
+        .updateTable('capture_jobs')
+        .set({ status: 'queued' })
+        .where('capture_id', '=', job.capture_id)
+        .where('status', '=', 'running')
+        .execute();
+    }
+    return true;
+  }
+}

@@ -1,0 +1,3 @@
+import { reportStartupError, serve } from './serve.js';
+
+serve().catch(reportStartupError);
