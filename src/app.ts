@@ -6,8 +6,8 @@ import { registerAuth } from './auth/hook.js';
 import type { Config } from './config/config.js';
 import { type Database, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
-import { epcisRoutes } from './epcis/routes.js';
 import { CaptureWorker } from './epcis/capture/worker.js';
+import { epcisRoutes } from './epcis/routes.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { healthRoutes } from './http/health.js';
 import { registerJsonParsers } from './http/parsers.js';
@@ -73,7 +73,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
-  app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   await app.register(healthRoutes);
   const worker = new CaptureWorker(database, app.log);

@@ -21,7 +21,8 @@ async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>
 function scopes(value: string): Scope[] {
   const list = value.split(',').map((s) => s.trim()) as Scope[];
   const bad = list.filter((s) => !allScopes.includes(s));
-  if (bad.length > 0) throw new InvalidArgumentError(`unknown scope ${bad.join(', ')}; use ${allScopes.join(', ')}`);
+  if (bad.length > 0)
+    throw new InvalidArgumentError(`unknown scope ${bad.join(', ')}; use ${allScopes.join(', ')}`);
   return list;
 }
 
@@ -47,11 +48,16 @@ apikey
   .command('create')
   .description('create an API key and print it once')
   .requiredOption('--name <name>', 'what the key is for')
-  .option('--scope <scopes>', `comma-separated: ${allScopes.join(', ')}`, scopes, ['capture', 'query'] as Scope[])
+  .option('--scope <scopes>', `comma-separated: ${allScopes.join(', ')}`, scopes, [
+    'capture',
+    'query',
+  ] as Scope[])
   .action((options: { name: string; scope: Scope[] }) =>
     withDatabase(async (database) => {
       const key = await createApiKey(database.db, options.name, options.scope);
-      console.log(`id:     ${key.id}\nscopes: ${key.scopes.join(',')}\nkey:    ${key.key}\n(shown once; store it now)`);
+      console.log(
+        `id:     ${key.id}\nscopes: ${key.scopes.join(',')}\nkey:    ${key.key}\n(shown once; store it now)`,
+      );
     }),
   );
 apikey

@@ -25,9 +25,13 @@ export async function serve(): Promise<void> {
 
 export function reportStartupError(error: unknown): never {
   if (error instanceof ConfigError) console.error(error.message);
-  else if (error instanceof Error && 'code' in error && typeof error.code === 'string' && /^[A-Z_]+$/.test(error.code)) {
+  else if (
+    error instanceof Error &&
+    'code' in error &&
+    typeof error.code === 'string' &&
+    /^[A-Z_]+$/.test(error.code)
+  ) {
     console.error(`suyuan: ${error.message}`);
   } else console.error(error);
   process.exit(1);
 }
-

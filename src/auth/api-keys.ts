@@ -22,12 +22,18 @@ export async function createApiKey(db: Kysely<DB>, name: string, scopes: Scope[]
   const unknown = scopes.filter((s) => !allScopes.includes(s));
   if (unknown.length > 0 || scopes.length === 0) {
     throw new DomainError('VALIDATION_FAILED', `Scopes must be some of ${allScopes.join(', ')}`, [
-      { pointer: '/scopes', message: unknown.length > 0 ? `unknown scope ${unknown.join(', ')}` : 'at least one scope' },
+      {
+        pointer: '/scopes',
+        message: unknown.length > 0 ? `unknown scope ${unknown.join(', ')}` : 'at least one scope',
+      },
     ]);
   }
   const id = randomBytes(6).toString('hex');
   const secret = randomBytes(24).toString('base64url');
-  await db.insertInto('api_keys').values({ id, name, secret_hash: hash(secret), scopes }).execute();
+  await db
+    .insertInto('api_keys')
+    .values({ id, name, secret_hash: hash(secret), scopes })
+    .execute();
   return { id, name, scopes, key: `sy_${id}_${secret}` };
 }
 

@@ -30,7 +30,8 @@ export function registerAuth(app: FastifyInstance, database: Database): void {
     if (header) {
       const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
       const principal = token ? await authenticateApiKey(database.db, token) : undefined;
-      if (!principal) throw new DomainError('UNAUTHENTICATED', 'The API key is unknown, malformed or revoked');
+      if (!principal)
+        throw new DomainError('UNAUTHENTICATED', 'The API key is unknown, malformed or revoked');
       request.principal = principal;
     }
     const access = request.routeOptions.config?.access ?? 'public';

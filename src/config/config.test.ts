@@ -4,7 +4,12 @@ import { ConfigError, gcpLengths, loadConfig } from './config.js';
 describe('loadConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ PORT: 8080, HOST: '127.0.0.1', SUYUAN_DATA_DIR: './data', LOG_LEVEL: 'info' });
+    expect(config).toMatchObject({
+      PORT: 8080,
+      HOST: '127.0.0.1',
+      SUYUAN_DATA_DIR: './data',
+      LOG_LEVEL: 'info',
+    });
     expect(config.DATABASE_URL).toBeUndefined();
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -28,7 +33,10 @@ describe('loadConfig', () => {
   });
 
   it('parses company prefix lengths', () => {
-    expect(gcpLengths(loadConfig({ SUYUAN_GCP_LENGTHS: '690123=6,6901234=7' }))).toEqual({ '690123': 6, '6901234': 7 });
+    expect(gcpLengths(loadConfig({ SUYUAN_GCP_LENGTHS: '690123=6,6901234=7' }))).toEqual({
+      '690123': 6,
+      '6901234': 7,
+    });
     expect(() => loadConfig({ SUYUAN_GCP_LENGTHS: 'abc' })).toThrow(/SUYUAN_GCP_LENGTHS/);
   });
 });

@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { Value } from 'typebox/value';
 
 /**
@@ -71,7 +71,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const withDefaults = Value.Default(ConfigSchema, raw);
   const problems = [...Value.Errors(ConfigSchema, withDefaults)].map((e) => {
-    const name = e.instancePath.replace(/^\//, '') || String((e.params as { requiredProperties?: string[] }).requiredProperties?.[0] ?? '');
+    const name =
+      e.instancePath.replace(/^\//, '') ||
+      String((e.params as { requiredProperties?: string[] }).requiredProperties?.[0] ?? '');
     return `${name}=${JSON.stringify(env[name] ?? '')}: ${e.message}`;
   });
   if (problems.length > 0) throw new ConfigError(problems);

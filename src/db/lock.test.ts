@@ -23,7 +23,10 @@ describe('lockDataDir', () => {
 
   it('takes over a lock left by a process that is gone', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lock-'));
-    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+    const dead = spawnSync(process.execPath, [
+      '-e',
+      'process.stdout.write(String(process.pid))',
+    ]).stdout.toString();
     writeFileSync(join(dir, 'suyuan.lock'), dead);
     const release = lockDataDir(dir);
     release();

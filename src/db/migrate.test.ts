@@ -32,9 +32,13 @@ describe.each(backends())('migrate [%s]', (backend) => {
       `SELECT table_name FROM information_schema.tables WHERE table_name IN ('t_ok_${suffix}', 't_half_${suffix}')`,
     );
     expect(tables.rows.map((r) => r.table_name)).toEqual([`t_ok_${suffix}`]);
-    const recorded = await db.current.pool.query("SELECT version FROM schema_migrations WHERE version >= '9001'");
+    const recorded = await db.current.pool.query(
+      "SELECT version FROM schema_migrations WHERE version >= '9001'",
+    );
     expect(recorded.rows.map((r) => r.version)).toEqual(['9001']);
-    await db.current.pool.query(`DROP TABLE t_ok_${suffix}; DELETE FROM schema_migrations WHERE version = '9001'`);
+    await db.current.pool.query(
+      `DROP TABLE t_ok_${suffix}; DELETE FROM schema_migrations WHERE version = '9001'`,
+    );
   });
 
   it('refuses a migration edited after it was applied', async () => {

@@ -57,7 +57,9 @@ export async function migrate(pool: pg.Pool, migrations = loadMigrations()): Pro
       const previous = done.get(m.version);
       if (previous) {
         if (previous.checksum !== m.checksum) {
-          throw new MigrationError(`Migration ${m.name} was changed after it was applied; add a new migration instead`);
+          throw new MigrationError(
+            `Migration ${m.name} was changed after it was applied; add a new migration instead`,
+          );
         }
         continue;
       }
@@ -73,7 +75,9 @@ export async function migrate(pool: pg.Pool, migrations = loadMigrations()): Pro
         applied.push(m.name);
       } catch (error) {
         await client.query('ROLLBACK');
-        throw new MigrationError(`Migration ${m.name} failed and was rolled back: ${(error as Error).message}`);
+        throw new MigrationError(
+          `Migration ${m.name} failed and was rolled back: ${(error as Error).message}`,
+        );
       }
     }
     return applied;

@@ -9,7 +9,10 @@ export async function epcisRoutes(app: FastifyInstance): Promise<void> {
   app.addHook('onSend', async (_request, reply) => versionHeaders(reply, app.config));
   app.options(
     '/*',
-    { config: { access: 'public' }, schema: { tags: ['Discovery'], summary: 'Versions, extensions and capture limits' } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['Discovery'], summary: 'Versions, extensions and capture limits' },
+    },
     async (_request, reply) => reply.status(204).header('Allow', 'GET, POST, DELETE, OPTIONS').send(),
   );
   app.options('/', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) =>

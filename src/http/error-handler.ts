@@ -34,11 +34,18 @@ export function registerErrorHandler(app: FastifyInstance): void {
     else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413)
       domain = new DomainError('PAYLOAD_TOO_LARGE', 'The request body is larger than this endpoint accepts');
     else if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.statusCode === 415)
-      domain = new DomainError('UNSUPPORTED_MEDIA_TYPE', `Content-Type ${request.headers['content-type'] ?? '(none)'} is not accepted here`);
+      domain = new DomainError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        `Content-Type ${request.headers['content-type'] ?? '(none)'} is not accepted here`,
+      );
     else if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
-      domain = new DomainError('VALIDATION_FAILED', 'The request body is empty', [{ pointer: '', message: 'a JSON body is required' }]);
+      domain = new DomainError('VALIDATION_FAILED', 'The request body is empty', [
+        { pointer: '', message: 'a JSON body is required' },
+      ]);
     else if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY')
-      domain = new DomainError('MALFORMED_JSON', `The body is not valid JSON: ${error.message}`, [{ pointer: '', message: error.message }]);
+      domain = new DomainError('MALFORMED_JSON', `The body is not valid JSON: ${error.message}`, [
+        { pointer: '', message: error.message },
+      ]);
     else if (error.statusCode === 429) domain = new DomainError('RATE_LIMITED', error.message);
     else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
       domain = new DomainError('VALIDATION_FAILED', error.message);
@@ -50,7 +57,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     void reply.status(problem.status).type(problemContentType).send(problem);
   });
   app.setNotFoundHandler((request, reply) => {
-    const problem = toProblem(new DomainError('NOT_FOUND', `No resource at ${request.method} ${request.url}`), request.url);
+    const problem = toProblem(
+      new DomainError('NOT_FOUND', `No resource at ${request.method} ${request.url}`),
+      request.url,
+    );
     void reply.status(404).type(problemContentType).send(problem);
   });
 }

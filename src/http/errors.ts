@@ -4,17 +4,45 @@
  */
 export const errorCatalogue = {
   VALIDATION_FAILED: { status: 400, type: 'epcisException:ValidationException', title: 'Invalid input' },
-  BAD_QUERY_PARAMETER: { status: 400, type: 'epcisException:QueryParameterException', title: 'Invalid query parameter' },
+  BAD_QUERY_PARAMETER: {
+    status: 400,
+    type: 'epcisException:QueryParameterException',
+    title: 'Invalid query parameter',
+  },
   MALFORMED_JSON: { status: 400, type: 'epcisException:ValidationException', title: 'Malformed JSON' },
-  UNAUTHENTICATED: { status: 401, type: 'epcisException:SecurityException', title: 'Authentication required' },
+  UNAUTHENTICATED: {
+    status: 401,
+    type: 'epcisException:SecurityException',
+    title: 'Authentication required',
+  },
   FORBIDDEN: { status: 403, type: 'epcisException:SecurityException', title: 'Not allowed' },
   NOT_FOUND: { status: 404, type: 'epcisException:NoSuchResourceException', title: 'Not found' },
   NOT_ACCEPTABLE: { status: 406, type: 'epcisException:NotAcceptableException', title: 'Not acceptable' },
-  EVENT_EXISTS: { status: 409, type: 'epcisException:ResourceAlreadyExistsException', title: 'Event already exists' },
-  QUERY_EXISTS: { status: 409, type: 'epcisException:ResourceAlreadyExistsException', title: 'Query already exists' },
-  PAYLOAD_TOO_LARGE: { status: 413, type: 'epcisException:CaptureLimitExceededException', title: 'Too large' },
-  QUERY_TOO_LARGE: { status: 413, type: 'epcisException:QueryTooLargeException', title: 'Query result too large' },
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, type: 'epcisException:UnsupportedMediaTypeException', title: 'Unsupported media type' },
+  EVENT_EXISTS: {
+    status: 409,
+    type: 'epcisException:ResourceAlreadyExistsException',
+    title: 'Event already exists',
+  },
+  QUERY_EXISTS: {
+    status: 409,
+    type: 'epcisException:ResourceAlreadyExistsException',
+    title: 'Query already exists',
+  },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    type: 'epcisException:CaptureLimitExceededException',
+    title: 'Too large',
+  },
+  QUERY_TOO_LARGE: {
+    status: 413,
+    type: 'epcisException:QueryTooLargeException',
+    title: 'Query result too large',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    type: 'epcisException:UnsupportedMediaTypeException',
+    title: 'Unsupported media type',
+  },
   RATE_LIMITED: { status: 429, type: 'about:blank', title: 'Too many requests' },
   INTERNAL: { status: 500, type: 'epcisException:ImplementationException', title: 'Internal error' },
   UNAVAILABLE: { status: 503, type: 'about:blank', title: 'Service unavailable' },

@@ -21,7 +21,11 @@ export function eventsOf(body: Json): CaptureInput {
     };
   }
   const list = bodyPart.eventList;
-  return { context, events: Array.isArray(list) ? (list as Json[]) : [], listPointer: '/epcisBody/eventList' };
+  return {
+    context,
+    events: Array.isArray(list) ? (list as Json[]) : [],
+    listPointer: '/epcisBody/eventList',
+  };
 }
 
 /** Index of the event a pointer points into, or undefined for document-level issues. */

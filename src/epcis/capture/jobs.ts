@@ -4,7 +4,11 @@ import type { CaptureJobTable, DB } from '../../db/types.js';
 type Job = Selectable<CaptureJobTable>;
 
 /** A principal sees only its own capture jobs; administrators see all. */
-export async function getCaptureJob(db: Kysely<DB>, id: string, principalId: string): Promise<Job | undefined> {
+export async function getCaptureJob(
+  db: Kysely<DB>,
+  id: string,
+  principalId: string,
+): Promise<Job | undefined> {
   if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
   return db
     .selectFrom('capture_jobs')

@@ -193,7 +193,8 @@ export function normaliseEvent(
       bizLocation,
       transformationId: str(event.transformationID),
       errorDeclarationTime: str(declaration?.declarationTime),
-      errorReason: declaration?.reason === undefined ? null : cbvBare('errorReason', String(declaration.reason)),
+      errorReason:
+        declaration?.reason === undefined ? null : cbvBare('errorReason', String(declaration.reason)),
       epcs,
       bizTransactions,
       parties,

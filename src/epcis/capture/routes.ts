@@ -65,7 +65,9 @@ export async function captureRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['Capture'],
         summary: 'Your recent capture jobs',
-        querystring: Type.Object({ perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 30 })) }),
+        querystring: Type.Object({
+          perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 30 })),
+        }),
         security: [{ apiKey: [] }],
       },
     },

@@ -43,7 +43,11 @@ export async function submitCapture(
   const issues = validateDocument(body);
   const documentLevel = issues.filter((i) => eventIndexOf(i.pointer, listPointer) === undefined);
   if (documentLevel.length > 0 || (behaviour === 'rollback' && issues.length > 0)) {
-    throw new DomainError('VALIDATION_FAILED', `The document has ${issues.length} error(s); nothing was stored`, issues);
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `The document has ${issues.length} error(s); nothing was stored`,
+      issues,
+    );
   }
   const captureId = randomUUID();
   await database.db
@@ -88,7 +92,8 @@ export async function processCapture(
   if (behaviour === 'rollback' && errors.length > 0) return { success: false, stored: 0, errors };
   const stored = await storeEvents(trx, ready, captureId, capturedBy);
   if (stored.conflicts.length > 0) {
-    if (behaviour === 'rollback') return { success: false, stored: 0, errors: [...errors, ...stored.conflicts] };
+    if (behaviour === 'rollback')
+      return { success: false, stored: 0, errors: [...errors, ...stored.conflicts] };
     // proceed: store the rest without the conflicting events
     const conflicting = new Set(stored.conflicts.map((c) => c.pointer));
     const rest = ready.filter((r) => !conflicting.has(r.pointer));
@@ -101,7 +106,8 @@ export async function processCapture(
 /** POST /epcis/events: one event, stored synchronously. Returns its eventID. */
 export async function captureEvent(database: Database, body: unknown, principal: Principal): Promise<string> {
   const issues = validateEvent(body, '');
-  if (issues.length > 0) throw new DomainError('VALIDATION_FAILED', 'The event is invalid; nothing was stored', issues);
+  if (issues.length > 0)
+    throw new DomainError('VALIDATION_FAILED', 'The event is invalid; nothing was stored', issues);
   const event = body as Json;
   const normalised = normaliseEvent(event, event['@context'], '');
   if (!normalised.ok) {

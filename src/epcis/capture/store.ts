@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/types.js';
+import { canonicalForm } from '../format/event.js';
 import type { ValidationIssue } from '../validation/index.js';
 import type { NormalisedEvent } from './normalise.js';
 
@@ -26,8 +27,7 @@ export function stableJson(value: unknown): string {
 }
 
 function withoutDeclaration(doc: Record<string, unknown>): string {
-  const { errorDeclaration: _ignored, ...rest } = doc;
-  return stableJson(rest);
+  return stableJson(canonicalForm(doc));
 }
 
 /**
@@ -60,7 +60,10 @@ export async function storeEvents(
     }
     const declares = event.errorDeclarationTime !== null && before.error_declaration_time === null;
     if (withoutDeclaration(before.doc) !== withoutDeclaration(event.doc)) {
-      result.conflicts.push({ pointer, message: `eventID ${event.eventId} is already used by a different event` });
+      result.conflicts.push({
+        pointer,
+        message: `eventID ${event.eventId} is already used by a different event`,
+      });
     } else if (declares) {
       await trx
         .updateTable('events')

@@ -71,7 +71,12 @@ export class CaptureWorker {
 
   private async runOne(): Promise<boolean> {
     const { db } = this.database;
-    const { rows } = await sql<{ capture_id: string; attempts: number; error_behaviour: ErrorBehaviour; captured_by: string }>`
+    const { rows } = await sql<{
+      capture_id: string;
+      attempts: number;
+      error_behaviour: ErrorBehaviour;
+      captured_by: string;
+    }>`
       UPDATE capture_jobs SET status = 'running', attempts = attempts + 1, started_at = now()
       WHERE capture_id = (
         SELECT capture_id FROM capture_jobs
@@ -87,7 +92,9 @@ export class CaptureWorker {
           status: 'failed',
           finished_at: new Date(),
           document: null,
-          errors: JSON.stringify([{ pointer: '', message: `capture failed ${maxAttempts} times; nothing was stored` }]),
+          errors: JSON.stringify([
+            { pointer: '', message: `capture failed ${maxAttempts} times; nothing was stored` },
+          ]),
         })
         .where('capture_id', '=', job.capture_id)
         .execute();

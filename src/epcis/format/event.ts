@@ -1,4 +1,4 @@
-import { canonicalEpc, epcToUrn } from '../../identifiers/epc.js';
+import { canonicalEpc, epcToUrn, gcpLengthOf } from '../../identifiers/epc.js';
 import { cbvBare } from '../cbv.js';
 
 type Json = Record<string, unknown>;
@@ -11,35 +11,19 @@ export interface FormatOptions {
   gcpLengths: Record<string, number>;
 }
 
-/** GS1 key digits where the company prefix starts: after the indicator of a GTIN, the extension digit of an SSCC. */
-function companyDigits(dl: string): string | undefined {
-  const m = /^https:\/\/id\.gs1\.org\/(\d{2,4})\/(\d+)/.exec(dl);
-  if (!m) return undefined;
-  const [, key, digits] = m as unknown as [string, string, string];
-  return key === '01' || key === '00' || key === '8003' ? digits.slice(1) : digits;
-}
-
-export function gcpLengthFor(dl: string, lengths: Record<string, number>): number | undefined {
-  const digits = companyDigits(dl);
-  if (!digits) return undefined;
-  let best: [string, number] | undefined;
-  for (const [prefix, length] of Object.entries(lengths)) {
-    if (digits.startsWith(prefix) && (!best || prefix.length > best[0].length)) best = [prefix, length];
-  }
-  return best?.[1];
-}
-
 function id(value: unknown, options: FormatOptions): unknown {
   if (typeof value !== 'string') return value;
   if (options.epcFormat === 'urn' && value.startsWith('urn:epc:')) return value;
   const canonical = canonicalEpc(value);
   if (!canonical.ok) return value;
   if (options.epcFormat === 'digitalLink') return canonical.value;
-  return epcToUrn(canonical.value, gcpLengthFor(canonical.value, options.gcpLengths)) ?? canonical.value;
+  return epcToUrn(canonical.value, gcpLengthOf(canonical.value, options.gcpLengths)) ?? canonical.value;
 }
 
 function mapList(list: unknown, fn: (item: Json) => Json): unknown {
-  return Array.isArray(list) ? list.map((item) => (item && typeof item === 'object' ? fn(item as Json) : item)) : list;
+  return Array.isArray(list)
+    ? list.map((item) => (item && typeof item === 'object' ? fn(item as Json) : item))
+    : list;
 }
 
 /**
@@ -95,4 +79,18 @@ export function queryDocument(queryName: string, events: Json[]): Json {
     creationDate: new Date().toISOString(),
     epcisBody: { queryResults: { queryName, resultsBody: { eventList: events } } },
   };
+}
+
+/** The meaning of an event, for comparing two captures of it: canonical identifiers and terms, no server fields. */
+export function canonicalForm(doc: Json): Json {
+  const {
+    recordTime: _r,
+    '@context': _c,
+    errorDeclaration: _d,
+    ...rest
+  } = formatEvent(doc, new Date(0), {
+    epcFormat: 'digitalLink',
+    gcpLengths: {},
+  });
+  return rest;
 }

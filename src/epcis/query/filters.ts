@@ -47,7 +47,11 @@ export function partyFilter(direction: 'source' | 'destination', type: string, v
 }
 
 /** EQ_ on the value itself; WD_ also on every location below it in the master-data hierarchy. */
-export function locationFilter(column: 'read_point' | 'biz_location', ids: string[], withDescendants: boolean): Condition {
+export function locationFilter(
+  column: 'read_point' | 'biz_location',
+  ids: string[],
+  withDescendants: boolean,
+): Condition {
   if (!withDescendants) return sql`e.${sql.ref(column)} = ANY(${ids}::text[])`;
   return sql`e.${sql.ref(column)} IN (
     WITH RECURSIVE below(location) AS (
@@ -63,7 +67,13 @@ type Op = 'EQ' | 'EXISTS' | 'GT' | 'GE' | 'LT' | 'LE';
  * on an ILMD field (`_ILMD_`), or anywhere nested inside extensions (`_INNER_`). Field names
  * match as the client captured them (the namespace prefix or full IRI of the document).
  */
-export function jsonFieldFilter(op: Op, inner: boolean, ilmd: boolean, key: string, values: string[]): Condition | string {
+export function jsonFieldFilter(
+  op: Op,
+  inner: boolean,
+  ilmd: boolean,
+  key: string,
+  values: string[],
+): Condition | string {
   const base = ilmd ? sql`e.doc->'ilmd'` : sql`e.doc`;
   if (op !== 'EXISTS' && values.length === 0) return 'needs a value';
   if (inner) {
@@ -71,8 +81,10 @@ export function jsonFieldFilter(op: Op, inner: boolean, ilmd: boolean, key: stri
     if (op === 'EXISTS') return sql`jsonb_path_exists(${base}, ${path}::jsonpath)`;
     if (op === 'EQ') {
       return sql`(${sql.join(
-        values.map((v) => sql`jsonb_path_exists(${base}, ${`${path} ? (@ == $v || @ == $n)`}::jsonpath,
-          jsonb_build_object('v', ${v}::text, 'n', ${numberOrNull(v)}::float8))`),
+        values.map(
+          (v) => sql`jsonb_path_exists(${base}, ${`${path} ? (@ == $v || @ == $n)`}::jsonpath,
+          jsonb_build_object('v', ${v}::text, 'n', ${numberOrNull(v)}::float8))`,
+        ),
         sql` OR `,
       )})`;
     }

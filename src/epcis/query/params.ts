@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
-import { canonicalEpc, epcPattern } from '../../identifiers/epc.js';
 import { DomainError, type FieldError } from '../../http/errors.js';
+import { canonicalEpc, epcPattern } from '../../identifiers/epc.js';
 import { cbvBare, type Vocabulary } from '../cbv.js';
 import { epcFilter, jsonFieldFilter, locationFilter, partyFilter, transactionFilter } from './filters.js';
 
@@ -21,7 +21,13 @@ export interface EventQuery {
 export const maxPerPage = 1000;
 export const defaultPerPage = 100;
 
-const eventTypes = new Set(['ObjectEvent', 'AggregationEvent', 'TransactionEvent', 'TransformationEvent', 'AssociationEvent']);
+const eventTypes = new Set([
+  'ObjectEvent',
+  'AggregationEvent',
+  'TransactionEvent',
+  'TransformationEvent',
+  'AssociationEvent',
+]);
 const actions = new Set(['ADD', 'OBSERVE', 'DELETE']);
 
 const epcRoles: Record<string, { roles: string[]; isClass: boolean }> = {
@@ -41,20 +47,36 @@ const vocabularyOf: Record<string, Vocabulary> = { EQ_bizStep: 'bizStep', EQ_dis
 
 /** Splits a pipe-separated list (EPCIS 2.0 REST: `a|b|c`), and repeated parameters too. */
 function list(raw: string | string[]): string[] {
-  return (Array.isArray(raw) ? raw : [raw]).flatMap((v) => v.split('|')).map((v) => v.trim()).filter((v) => v !== '');
+  return (Array.isArray(raw) ? raw : [raw])
+    .flatMap((v) => v.split('|'))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }
 
 function time(name: string, raw: string | string[], errors: FieldError[]): Date | undefined {
   // A '+' in a query string decodes to a space: accept 2024-05-01T08:00:00 08:00 as +08:00.
   const value = (Array.isArray(raw) ? raw[0] : raw)?.replace(/ (\d{2}:\d{2})$/, '+$1');
-  if (!value || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(Date.parse(value))) {
-    errors.push({ pointer: name, message: 'must be a date-time with a time zone, e.g. 2024-05-01T08:00:00+08:00' });
+  if (
+    !value ||
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ||
+    Number.isNaN(Date.parse(value))
+  ) {
+    errors.push({
+      pointer: name,
+      message: 'must be a date-time with a time zone, e.g. 2024-05-01T08:00:00+08:00',
+    });
     return undefined;
   }
   return new Date(value);
 }
 
-function integer(name: string, raw: string | string[], min: number, max: number, errors: FieldError[]): number | undefined {
+function integer(
+  name: string,
+  raw: string | string[],
+  min: number,
+  max: number,
+  errors: FieldError[],
+): number | undefined {
   const value = Array.isArray(raw) ? raw[0] : raw;
   if (!value || !/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
     errors.push({ pointer: name, message: `must be an integer from ${min} to ${max}` });
@@ -79,16 +101,27 @@ function identifiers(name: string, values: string[], errors: FieldError[]): stri
 export function parseEventQuery(query: Record<string, string | string[] | undefined>): EventQuery {
   const errors: FieldError[] = [];
   const conditions: Condition[] = [];
-  const spec: EventQuery = { conditions, orderBy: 'id', direction: 'asc', perPage: defaultPerPage, canonical: '' };
+  const spec: EventQuery = {
+    conditions,
+    orderBy: 'id',
+    direction: 'asc',
+    perPage: defaultPerPage,
+    canonical: '',
+  };
   const kept: [string, string][] = [];
   for (const [name, raw] of Object.entries(query)) {
     if (raw === undefined) continue;
-    if (name !== 'nextPageToken' && name !== 'perPage') kept.push([name, Array.isArray(raw) ? raw.join('|') : raw]);
+    if (name !== 'nextPageToken' && name !== 'perPage')
+      kept.push([name, Array.isArray(raw) ? raw.join('|') : raw]);
     const values = list(raw);
     const m = /^(GE|LT|GT|LE)_(eventTime|recordTime|errorDeclarationTime)$/.exec(name);
     if (m) {
       const t = time(name, raw, errors);
-      const column = { eventTime: 'event_time', recordTime: 'record_time', errorDeclarationTime: 'error_declaration_time' }[m[2] as 'eventTime'];
+      const column = {
+        eventTime: 'event_time',
+        recordTime: 'record_time',
+        errorDeclarationTime: 'error_declaration_time',
+      }[m[2] as 'eventTime'];
       const op = { GE: '>=', LT: '<', GT: '>', LE: '<=' }[m[1] as 'GE'];
       if (t) conditions.push(sql`e.${sql.ref(column)} ${sql.raw(op)} ${t}`);
       continue;
@@ -108,19 +141,28 @@ export function parseEventQuery(query: Record<string, string | string[] | undefi
     const tx = /^EQ_(bizTransaction|source|destination)_(.+)$/.exec(name);
     if (tx) {
       const kind = tx[1] as 'bizTransaction' | 'source' | 'destination';
-      const type = kind === 'bizTransaction' ? cbvBare('bizTransactionType', tx[2] as string) : cbvBare('sourceDestType', tx[2] as string);
+      const type =
+        kind === 'bizTransaction'
+          ? cbvBare('bizTransactionType', tx[2] as string)
+          : cbvBare('sourceDestType', tx[2] as string);
       const ids = identifiers(name, values, errors);
-      if (ids.length > 0) conditions.push(kind === 'bizTransaction' ? transactionFilter(type, ids) : partyFilter(kind, type, ids));
+      if (ids.length > 0)
+        conditions.push(
+          kind === 'bizTransaction' ? transactionFilter(type, ids) : partyFilter(kind, type, ids),
+        );
       continue;
     }
     const field = /^(EQ|EXISTS|GT|GE|LT|LE)_(INNER_)?(ILMD_)?(.+)$/.exec(name);
     switch (name) {
       case 'eventType':
-        for (const v of values) if (!eventTypes.has(v)) errors.push({ pointer: name, message: `unknown event type ${v}` });
+        for (const v of values)
+          if (!eventTypes.has(v)) errors.push({ pointer: name, message: `unknown event type ${v}` });
         conditions.push(sql`e.event_type IN (${sql.join(values)})`);
         continue;
       case 'EQ_action':
-        for (const v of values) if (!actions.has(v)) errors.push({ pointer: name, message: `must be ADD, OBSERVE or DELETE, not ${v}` });
+        for (const v of values)
+          if (!actions.has(v))
+            errors.push({ pointer: name, message: `must be ADD, OBSERVE or DELETE, not ${v}` });
         conditions.push(sql`e.action IN (${sql.join(values)})`);
         continue;
       case 'EQ_bizStep':
@@ -156,7 +198,8 @@ export function parseEventQuery(query: Record<string, string | string[] | undefi
         else errors.push({ pointer: name, message: 'must be eventTime or recordTime' });
         continue;
       case 'orderDirection':
-        if (values[0] === 'ASC' || values[0] === 'DESC') spec.direction = values[0] === 'ASC' ? 'asc' : 'desc';
+        if (values[0] === 'ASC' || values[0] === 'DESC')
+          spec.direction = values[0] === 'ASC' ? 'asc' : 'desc';
         else errors.push({ pointer: name, message: 'must be ASC or DESC' });
         continue;
       case 'eventCountLimit':
@@ -173,7 +216,13 @@ export function parseEventQuery(query: Record<string, string | string[] | undefi
         continue;
     }
     if (field && /^[A-Za-z][\w.-]*:[\w.-]+$|^https?:\/\/\S+$/.test(field[4] as string)) {
-      const [, op, inner, ilmd, key] = field as unknown as [string, string, string | undefined, string | undefined, string];
+      const [, op, inner, ilmd, key] = field as unknown as [
+        string,
+        string,
+        string | undefined,
+        string | undefined,
+        string,
+      ];
       const result = jsonFieldFilter(op as 'EQ', Boolean(inner), Boolean(ilmd), key, values);
       if (typeof result === 'string') errors.push({ pointer: name, message: result });
       else conditions.push(result);
@@ -181,7 +230,11 @@ export function parseEventQuery(query: Record<string, string | string[] | undefi
     }
     errors.push({ pointer: name, message: 'is not a query parameter this server knows' });
   }
-  if (errors.length > 0) throw new DomainError('BAD_QUERY_PARAMETER', 'The query has invalid parameters', errors);
-  spec.canonical = kept.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}=${v}`).join('&');
+  if (errors.length > 0)
+    throw new DomainError('BAD_QUERY_PARAMETER', 'The query has invalid parameters', errors);
+  spec.canonical = kept
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&');
   return spec;
 }

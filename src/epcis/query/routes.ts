@@ -11,7 +11,10 @@ const queryTags = { tags: ['Events'], security: [{ apiKey: [] }] };
 const QueryDefinition = Type.Object(
   {
     name: Type.String({ pattern: '^[\\w.-]{1,100}$', description: 'Unique query name' }),
-    query: Type.Record(Type.String(), Type.Union([Type.Array(Type.String()), Type.String(), Type.Number(), Type.Boolean()])),
+    query: Type.Record(
+      Type.String(),
+      Type.Union([Type.Array(Type.String()), Type.String(), Type.Number(), Type.Boolean()]),
+    ),
   },
   { additionalProperties: false },
 );
@@ -19,7 +22,10 @@ const QueryDefinition = Type.Object(
 export async function queryRoutes(app: FastifyInstance): Promise<void> {
   app.get(
     '/events',
-    { config: { access: 'query' }, schema: { ...queryTags, summary: 'Query events with the EPCIS 2.0 query parameters' } },
+    {
+      config: { access: 'query' },
+      schema: { ...queryTags, summary: 'Query events with the EPCIS 2.0 query parameters' },
+    },
     async (request, reply) => sendEvents(request, reply, 'SimpleEventQuery', request.query as QueryValues),
   );
 
@@ -27,11 +33,19 @@ export async function queryRoutes(app: FastifyInstance): Promise<void> {
     '/events/:eventID',
     {
       config: { access: 'query' },
-      schema: { ...queryTags, summary: 'One event by its eventID', params: Type.Object({ eventID: Type.String({ maxLength: 2048 }) }) },
+      schema: {
+        ...queryTags,
+        summary: 'One event by its eventID',
+        params: Type.Object({ eventID: Type.String({ maxLength: 2048 }) }),
+      },
     },
     async (request, reply) => {
       const { eventID } = request.params as { eventID: string };
-      const exists = await app.database.db.selectFrom('events').select('id').where('event_id', '=', eventID).executeTakeFirst();
+      const exists = await app.database.db
+        .selectFrom('events')
+        .select('id')
+        .where('event_id', '=', eventID)
+        .executeTakeFirst();
       if (!exists) throw new DomainError('NOT_FOUND', `No event ${eventID}`);
       return sendEvents(request, reply, 'SimpleEventQuery', {}, [sql`e.id = ${exists.id}::bigint`]);
     },
@@ -41,7 +55,12 @@ export async function queryRoutes(app: FastifyInstance): Promise<void> {
     '/queries',
     {
       config: { access: 'query' },
-      schema: { tags: ['Queries'], security: [{ apiKey: [] }], summary: 'Create a named query', body: QueryDefinition },
+      schema: {
+        tags: ['Queries'],
+        security: [{ apiKey: [] }],
+        summary: 'Create a named query',
+        body: QueryDefinition,
+      },
     },
     async (request, reply) => {
       const { name, query } = request.body as { name: string; query: Record<string, unknown> };
@@ -54,30 +73,48 @@ export async function queryRoutes(app: FastifyInstance): Promise<void> {
         .onConflict((oc) => oc.column('name').doNothing())
         .returning('name')
         .executeTakeFirst();
-      if (!inserted) throw new DomainError('QUERY_EXISTS', `A query named ${name} exists`, [{ pointer: '/name', message: 'already used' }]);
+      if (!inserted)
+        throw new DomainError('QUERY_EXISTS', `A query named ${name} exists`, [
+          { pointer: '/name', message: 'already used' },
+        ]);
       return reply.status(201).header('Location', `/epcis/queries/${name}`).send({ name, query });
     },
   );
 
   app.get(
     '/queries',
-    { config: { access: 'query' }, schema: { tags: ['Queries'], security: [{ apiKey: [] }], summary: 'Named queries' } },
+    {
+      config: { access: 'query' },
+      schema: { tags: ['Queries'], security: [{ apiKey: [] }], summary: 'Named queries' },
+    },
     async () => {
-      const rows = await app.database.db.selectFrom('named_queries').select(['name', 'query']).orderBy('name').limit(1000).execute();
+      const rows = await app.database.db
+        .selectFrom('named_queries')
+        .select(['name', 'query'])
+        .orderBy('name')
+        .limit(1000)
+        .execute();
       return rows;
     },
   );
 
   const named = Type.Object({ name: Type.String({ maxLength: 100 }) });
   const find = async (name: string) => {
-    const row = await app.database.db.selectFrom('named_queries').selectAll().where('name', '=', name).executeTakeFirst();
+    const row = await app.database.db
+      .selectFrom('named_queries')
+      .selectAll()
+      .where('name', '=', name)
+      .executeTakeFirst();
     if (!row) throw new DomainError('NOT_FOUND', `No query named ${name}`);
     return row;
   };
 
   app.get(
     '/queries/:name',
-    { config: { access: 'query' }, schema: { tags: ['Queries'], security: [{ apiKey: [] }], summary: 'A named query', params: named } },
+    {
+      config: { access: 'query' },
+      schema: { tags: ['Queries'], security: [{ apiKey: [] }], summary: 'A named query', params: named },
+    },
     async (request) => {
       const row = await find((request.params as { name: string }).name);
       return { name: row.name, query: row.query };
@@ -88,7 +125,12 @@ export async function queryRoutes(app: FastifyInstance): Promise<void> {
     '/queries/:name',
     {
       config: { access: 'query' },
-      schema: { tags: ['Queries'], security: [{ apiKey: [] }], summary: 'Delete a named query (its creator only)', params: named },
+      schema: {
+        tags: ['Queries'],
+        security: [{ apiKey: [] }],
+        summary: 'Delete a named query (its creator only)',
+        params: named,
+      },
     },
     async (request, reply) => {
       const row = await find((request.params as { name: string }).name);

@@ -34,7 +34,11 @@ function decode(token: string, canonical: string): Cursor {
 const sortColumn = { eventTime: 'event_time', recordTime: 'record_time', id: 'id' } as const;
 
 /** Runs an event query with keyset paging (stable under concurrent capture). */
-export async function runEventQuery(db: Kysely<DB>, query: EventQuery, extra: EventQuery['conditions'] = []): Promise<Page> {
+export async function runEventQuery(
+  db: Kysely<DB>,
+  query: EventQuery,
+  extra: EventQuery['conditions'] = [],
+): Promise<Page> {
   const conditions = [...query.conditions, ...extra];
   const cursor = query.nextPageToken ? decode(query.nextPageToken, query.canonical) : undefined;
   const remaining = cursor?.r ?? query.eventCountLimit;

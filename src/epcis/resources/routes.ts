@@ -8,7 +8,13 @@ import { epcisContext } from '../format/event.js';
 import { sendEvents } from '../query/respond.js';
 
 type QueryValues = Record<string, string | string[] | undefined>;
-const eventTypes = ['ObjectEvent', 'AggregationEvent', 'TransactionEvent', 'TransformationEvent', 'AssociationEvent'];
+const eventTypes = [
+  'ObjectEvent',
+  'AggregationEvent',
+  'TransactionEvent',
+  'TransformationEvent',
+  'AssociationEvent',
+];
 
 const collection = (member: string[]) => ({ '@context': [epcisContext], type: 'Collection', member });
 
@@ -21,15 +27,24 @@ interface Resource {
   normalise: (value: string) => string;
 }
 
-async function distinct(app: FastifyInstance, column: 'biz_step' | 'disposition' | 'read_point' | 'biz_location', limit: number) {
-  const { rows } = await sql<{ v: string }>`SELECT ${sql.ref(column)} AS v FROM events WHERE ${sql.ref(column)} IS NOT NULL
+async function distinct(
+  app: FastifyInstance,
+  column: 'biz_step' | 'disposition' | 'read_point' | 'biz_location',
+  limit: number,
+) {
+  const { rows } = await sql<{
+    v: string;
+  }>`SELECT ${sql.ref(column)} AS v FROM events WHERE ${sql.ref(column)} IS NOT NULL
     GROUP BY 1 ORDER BY count(*) DESC LIMIT ${limit}`.execute(app.database.db);
   return rows.map((r) => r.v);
 }
 
 const asId = (value: string) => {
   const parsed = canonicalEpc(value);
-  if (!parsed.ok) throw new DomainError('BAD_QUERY_PARAMETER', `${value}: ${parsed.error}`, [{ pointer: 'path', message: parsed.error }]);
+  if (!parsed.ok)
+    throw new DomainError('BAD_QUERY_PARAMETER', `${value}: ${parsed.error}`, [
+      { pointer: 'path', message: parsed.error },
+    ]);
   return parsed.value;
 };
 
@@ -46,17 +61,31 @@ const resources: Resource[] = [
   {
     path: 'bizSteps',
     parameter: 'EQ_bizStep',
-    members: async (app, limit) => [...new Set([...cbvTerms('bizStep'), ...(await distinct(app, 'biz_step', limit))])],
+    members: async (app, limit) => [
+      ...new Set([...cbvTerms('bizStep'), ...(await distinct(app, 'biz_step', limit))]),
+    ],
     normalise: (v) => cbvBare('bizStep', v),
   },
   {
     path: 'dispositions',
     parameter: 'EQ_disposition',
-    members: async (app, limit) => [...new Set([...cbvTerms('disposition'), ...(await distinct(app, 'disposition', limit))])],
+    members: async (app, limit) => [
+      ...new Set([...cbvTerms('disposition'), ...(await distinct(app, 'disposition', limit))]),
+    ],
     normalise: (v) => cbvBare('disposition', v),
   },
-  { path: 'readPoints', parameter: 'EQ_readPoint', members: (app, limit) => distinct(app, 'read_point', limit), normalise: asId },
-  { path: 'bizLocations', parameter: 'EQ_bizLocation', members: (app, limit) => distinct(app, 'biz_location', limit), normalise: asId },
+  {
+    path: 'readPoints',
+    parameter: 'EQ_readPoint',
+    members: (app, limit) => distinct(app, 'read_point', limit),
+    normalise: asId,
+  },
+  {
+    path: 'bizLocations',
+    parameter: 'EQ_bizLocation',
+    members: (app, limit) => distinct(app, 'biz_location', limit),
+    normalise: asId,
+  },
   {
     path: 'epcs',
     parameter: 'MATCH_anyEPC',
@@ -69,24 +98,46 @@ const resources: Resource[] = [
   },
 ];
 
-const limitQuery = Type.Object({ perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 1000 })) });
+const limitQuery = Type.Object({
+  perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 1000 })),
+});
 const valueParams = Type.Object({ value: Type.String({ minLength: 1, maxLength: 2048 }) });
 
 /** The browsing resources of the EPCIS 2.0 REST binding (HATEOAS discovery). */
 export async function resourceRoutes(app: FastifyInstance): Promise<void> {
   const tags = { tags: ['Top-level resources'], security: [{ apiKey: [] }] };
-  app.get('/', { config: { access: 'query' }, schema: { ...tags, summary: 'The top-level resources' } }, async () =>
-    collection(['events', 'eventTypes', 'epcs', 'bizSteps', 'bizLocations', 'readPoints', 'dispositions', 'capture', 'queries']),
+  app.get(
+    '/',
+    { config: { access: 'query' }, schema: { ...tags, summary: 'The top-level resources' } },
+    async () =>
+      collection([
+        'events',
+        'eventTypes',
+        'epcs',
+        'bizSteps',
+        'bizLocations',
+        'readPoints',
+        'dispositions',
+        'capture',
+        'queries',
+      ]),
   );
   for (const r of resources) {
     app.get(
       `/${r.path}`,
-      { config: { access: 'query' }, schema: { ...tags, summary: `Known ${r.path}`, querystring: limitQuery } },
-      async (request) => collection(await r.members(app, (request.query as { perPage?: number }).perPage ?? 1000)),
+      {
+        config: { access: 'query' },
+        schema: { ...tags, summary: `Known ${r.path}`, querystring: limitQuery },
+      },
+      async (request) =>
+        collection(await r.members(app, (request.query as { perPage?: number }).perPage ?? 1000)),
     );
     app.get(
       `/${r.path}/:value`,
-      { config: { access: 'query' }, schema: { ...tags, summary: `One of ${r.path}: its sub-resources`, params: valueParams } },
+      {
+        config: { access: 'query' },
+        schema: { ...tags, summary: `One of ${r.path}: its sub-resources`, params: valueParams },
+      },
       async (request) => {
         r.normalise((request.params as { value: string }).value);
         return collection(['events']);
@@ -94,7 +145,10 @@ export async function resourceRoutes(app: FastifyInstance): Promise<void> {
     );
     app.get(
       `/${r.path}/:value/events`,
-      { config: { access: 'query' }, schema: { ...tags, summary: `Events of one of ${r.path}`, params: valueParams } },
+      {
+        config: { access: 'query' },
+        schema: { ...tags, summary: `Events of one of ${r.path}`, params: valueParams },
+      },
       async (request, reply) => {
         const value = r.normalise((request.params as { value: string }).value);
         const query = { ...(request.query as QueryValues), [r.parameter]: value };
