@@ -17,7 +17,7 @@ declare module 'fastify' {
 const documentationPrefix = '/docs';
 
 export function registerAuth(app: FastifyInstance, database: Database): void {
-  app.decorateRequest('principal', anonymous);
+  app.decorateRequest('principal', null as unknown as Principal); // set by the onRequest hook below
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith(documentationPrefix)) {
       route.config = { ...route.config, access: 'public' };
@@ -26,6 +26,7 @@ export function registerAuth(app: FastifyInstance, database: Database): void {
     if (!route.config?.access) throw new Error(`Route ${route.method} ${route.url} declares no access`);
   });
   app.addHook('onRequest', async (request) => {
+    request.principal = anonymous;
     const header = request.headers.authorization;
     if (header) {
       const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];

@@ -12,10 +12,14 @@ export class EpcisClient {
   /** Captures a document and waits for its job to finish. */
   async capture(
     document: unknown,
+    behaviour: 'rollback' | 'proceed' = 'rollback',
   ): Promise<{ status: number; job?: Record<string, unknown>; body?: unknown }> {
     const response = await fetch(`${this.baseUrl}/epcis/capture`, {
       method: 'POST',
-      headers: this.headers({ 'content-type': 'application/ld+json' }),
+      headers: this.headers({
+        'content-type': 'application/ld+json',
+        'GS1-Capture-Error-Behaviour': behaviour,
+      }),
       body: JSON.stringify(document),
     });
     if (response.status !== 202)

@@ -144,12 +144,14 @@ function sensorRows(event: Json): SensorRow[] {
 
 /**
  * Turns one validated event into storage rows. Identifiers are canonicalised (errors are reported
- * at their JSON pointer); an event without an eventID gets the CBV 2.0 event hash.
+ * at their JSON pointer); an event without an eventID gets the CBV 2.0 event hash (`hash` when the
+ * caller computed it over the whole document, as the reference implementation does).
  */
 export function normaliseEvent(
   event: Json,
   context: unknown,
   pointer: string,
+  hash?: string,
 ): { ok: true; event: NormalisedEvent } | { ok: false; issues: ValidationIssue[] } {
   const c = new Collector(pointer);
   const epcs: EpcRow[] = [];
@@ -176,7 +178,7 @@ export function normaliseEvent(
   const doc: Json = { ...event };
   delete doc.recordTime; // set by the server
   if (hasCustomContext(context) && doc['@context'] === undefined) doc['@context'] = context;
-  const eventId = str(event.eventID) ?? eventHash(event, context);
+  const eventId = str(event.eventID) ?? hash ?? eventHash(event, context);
   doc.eventID = eventId;
   const declaration = event.errorDeclaration as Json | undefined;
   return {

@@ -4,6 +4,8 @@ import type { Principal } from '../../auth/principal.js';
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/types.js';
 import { DomainError } from '../../http/errors.js';
+import { epcisContext } from '../format/event.js';
+import { documentEventHashes } from '../hash/index.js';
 import { type ValidationIssue, validateDocument, validateEvent } from '../validation/index.js';
 import { eventIndexOf, eventsOf } from './document.js';
 import { type NormalisedEvent, normaliseEvent } from './normalise.js';
@@ -79,13 +81,14 @@ export async function processCapture(
   capturedBy: string,
 ): Promise<JobOutcome> {
   const { context, events, listPointer } = eventsOf(body);
-  const errors = validateDocument(body);
+  const errors = validateDocument(body, { maxIssues: Number.POSITIVE_INFINITY });
   const bad = new Set(errors.map((i) => eventIndexOf(i.pointer, listPointer)));
   const ready: { event: NormalisedEvent; pointer: string }[] = [];
+  const hashes = documentHashes(body, events);
   events.forEach((event, index) => {
     if (bad.has(index)) return;
     const pointer = `${listPointer}/${index}`;
-    const result = normaliseEvent(event, context, pointer);
+    const result = normaliseEvent(event, context, pointer, hashes[index]);
     if (result.ok) ready.push({ event: result.event, pointer });
     else errors.push(...result.issues);
   });
@@ -103,9 +106,22 @@ export async function processCapture(
   return { success: errors.length === 0, stored: stored.stored, errors };
 }
 
+/**
+ * Event hashes computed over the whole document (the reference implementation reads ignoreFields
+ * and vocabulary from the document), aligned with the event list; only when an event needs one.
+ */
+export function documentHashes(body: Json, events: Json[]): (string | undefined)[] {
+  const needed = events.some((e) => e && typeof e === 'object' && typeof e.eventID !== 'string');
+  const aligned = events.every((e) => e && typeof e === 'object' && !Array.isArray(e));
+  return needed && aligned ? documentEventHashes(body) : [];
+}
+
 /** POST /epcis/events: one event, stored synchronously. Returns its eventID. */
 export async function captureEvent(database: Database, body: unknown, principal: Principal): Promise<string> {
-  const issues = validateEvent(body, '');
+  // A plain-JSON client may leave out @context; the standard EPCIS context is then implied.
+  const withContext =
+    body && typeof body === 'object' && !('@context' in body) ? { '@context': epcisContext, ...body } : body;
+  const issues = validateEvent(withContext, '');
   if (issues.length > 0)
     throw new DomainError('VALIDATION_FAILED', 'The event is invalid; nothing was stored', issues);
   const event = body as Json;

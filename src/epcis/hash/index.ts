@@ -1,0 +1,96 @@
+/**
+ * CBV 2.0 event hash ID (`ni:///sha-256;<hex>?ver=CBV2.0`) of an EPCIS 2.0 event in JSON / JSON-LD,
+ * computed exactly as the reference implementation RalphTro/epcis-event-hash-generator does (the
+ * version whose test vectors are in shared/epcis/hash-vectors). See prehash.ts for the string layout.
+ */
+import { createHash } from 'node:crypto';
+import { treePreHash } from './prehash.js';
+import { correctStructure, jsonToTree } from './tree.js';
+import { contextNamespaces, expandedVocabulary, expandKey, replaceBareValues } from './vocabulary.js';
+
+export interface HashOptions {
+  /**
+   * Top-level event properties to leave out of the hash, as compact names (`repository-x:hash`): the
+   * reference reads them from a `<prefix>:ignoreFields` array of the document (see documentPreHashStrings).
+   */
+  ignoreFields?: readonly string[];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const asArray = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+function computePreHash(
+  event: Record<string, unknown>,
+  context: unknown,
+  options: HashOptions | undefined,
+  scope: { value: unknown; isDocument: boolean } | undefined,
+): string {
+  // An event that carries its own @context (single-event capture) is read with it; it is not data.
+  const { '@context': own, ...data } = event;
+  const ctx = own === undefined ? context : [...asArray(context), ...asArray(own)];
+  const expanded = expandedVocabulary(scope?.value ?? data, ctx, scope?.isDocument ?? false);
+  const ns = contextNamespaces(ctx);
+  const tree = correctStructure(jsonToTree(replaceBareValues(data, expanded), ns));
+  const ignored = new Set((options?.ignoreFields ?? []).map((f) => expandKey(f, ns)));
+  return treePreHash(tree, ignored);
+}
+
+/** The pre-hash string of one event (for debugging and tests). `context` is the document's @context (array/object/string) used to expand prefixed extension names. */
+export function preHashString(
+  event: Record<string, unknown>,
+  context?: unknown,
+  options?: HashOptions,
+): string {
+  return computePreHash(event, context, options, undefined);
+}
+
+/** The event hash ID of a pre-hash string. */
+export function hashPreHashString(preHash: string): string {
+  return `ni:///sha-256;${createHash('sha256').update(preHash, 'utf8').digest('hex')}?ver=CBV2.0`;
+}
+
+/** ni:///sha-256;<64 hex>?ver=CBV2.0 */
+export function eventHash(event: Record<string, unknown>, context?: unknown, options?: HashOptions): string {
+  return hashPreHashString(preHashString(event, context, options));
+}
+
+function eventsOf(body: Record<string, unknown>): { events: unknown[]; holder: Record<string, unknown> } {
+  const results = body.queryResults;
+  if (isObject(results) && isObject(results.resultsBody)) {
+    return { events: asArray(results.resultsBody.eventList), holder: results };
+  }
+  if (body.eventList !== undefined) return { events: asArray(body.eventList), holder: body };
+  return { events: asArray(body.event), holder: body };
+}
+
+function ignoreFieldsOf(...holders: Record<string, unknown>[]): string[] {
+  const fields: string[] = [];
+  for (const holder of holders) {
+    for (const [key, value] of Object.entries(holder)) {
+      if ((key === 'ignoreFields' || key.endsWith(':ignoreFields')) && Array.isArray(value)) {
+        fields.push(...value.filter((v): v is string => typeof v === 'string'));
+      }
+    }
+  }
+  return fields;
+}
+
+/**
+ * Pre-hash strings of the events of an EPCIS (query) document, in document order. Unlike preHashString
+ * this has the reference's document-wide behaviours: a bare value is expanded when it matches a CBV value
+ * anywhere in the document, and a `<prefix>:ignoreFields` array (document root, epcisBody or queryResults)
+ * names properties to leave out.
+ */
+export function documentPreHashStrings(document: Record<string, unknown>): string[] {
+  const body = isObject(document.epcisBody) ? document.epcisBody : {};
+  const { events, holder } = eventsOf(body);
+  const options = { ignoreFields: ignoreFieldsOf(document, body, holder) };
+  const scope = { value: document, isDocument: true };
+  return events.filter(isObject).map((e) => computePreHash(e, document['@context'], options, scope));
+}
+
+/** Event hash IDs of the events of an EPCIS (query) document, in document order. */
+export function documentEventHashes(document: Record<string, unknown>): string[] {
+  return documentPreHashStrings(document).map(hashPreHashString);
+}

@@ -1,0 +1,169 @@
+/**
+ * Pre-hash string construction of the reference implementation (hash_generator.py, PROP_ORDER of
+ * __init__.py at the commit of the test vectors), for one event tree.
+ *
+ * 1. `eventType=<type>`.
+ * 2. The properties of PROP_ORDER in that order, each `name=value` (values canonised, see canonise) or
+ *    `name` followed by its sub-properties; repeated properties sorted as strings. User extensions inside
+ *    a standard property (names `{namespace/}local`) follow that property's ordered sub-properties, sorted.
+ * 3. Everything not consumed by step 2, except recordTime, eventID, type and errorDeclaration: user
+ *    extensions, ilmd, bizTransactionList / sourceList / destinationList (whose sub-order in PROP_ORDER
+ *    never matches, so the reference hashes them here), each `name[=value]<children>`, sorted as strings.
+ */
+import { referenceDigitalLink } from './dl-normaliser.js';
+import { fixTimestamp, pyNumeric, pyStrip, sortPy } from './python-compat.js';
+import { type Child, isTriple, type Triple } from './tree.js';
+
+type Order = ReadonlyArray<readonly [string, Order | null]>;
+
+const QUANTITY: Order = [
+  [
+    'quantityElement',
+    [
+      ['epcClass', null],
+      ['quantity', null],
+      ['uom', null],
+    ],
+  ],
+];
+const EPC: Order = [['epc', null]];
+/** Sub-order of the pair lists: truthy but matching no child, as in the reference. */
+const NEVER: Order = [];
+
+const SENSOR_METADATA =
+  'time startTime endTime deviceID deviceMetadata rawData dataProcessingMethod bizRules';
+const SENSOR_REPORT =
+  'type exception deviceID deviceMetadata rawData dataProcessingMethod time microorganism chemicalSubstance value ' +
+  'component stringValue booleanValue hexBinaryValue uriValue minValue maxValue meanValue sDev percRank percValue ' +
+  'uom coordinateReferenceSystem';
+const flat = (names: string): Order => names.split(' ').map((n) => [n, null] as const);
+
+export const PROP_ORDER: Order = [
+  ['eventTime', null],
+  ['eventTimeZoneOffset', null],
+  ['certificationInfo', null],
+  ['parentID', null],
+  ['epcList', EPC],
+  ['inputEPCList', EPC],
+  ['childEPCs', EPC],
+  ['quantityList', QUANTITY],
+  ['childQuantityList', QUANTITY],
+  ['inputQuantityList', QUANTITY],
+  ['outputEPCList', EPC],
+  ['outputQuantityList', QUANTITY],
+  ['action', null],
+  ['transformationID', null],
+  ['bizStep', null],
+  ['disposition', null],
+  [
+    'persistentDisposition',
+    [
+      ['set', null],
+      ['unset', null],
+    ],
+  ],
+  ['readPoint', [['id', null]]],
+  ['bizLocation', [['id', null]]],
+  ['bizTransactionList', NEVER],
+  ['sourceList', NEVER],
+  ['destinationList', NEVER],
+  [
+    'sensorElementList',
+    [
+      [
+        'sensorElement',
+        [
+          ['sensorMetadata', flat(SENSOR_METADATA)],
+          ['sensorReport', flat(SENSOR_REPORT)],
+        ],
+      ],
+    ],
+  ],
+];
+
+const IGNORED_TOP_LEVEL = ['recordTime', 'eventID', 'type', 'errorDeclaration'];
+
+/** Old CBV URNs to the CBV 2.0 Web URIs (plain substring replacement, as in the reference). */
+const WEB_VOCABULARY: [string, string][] = [
+  ['urn:epcglobal:cbv:bizstep:', 'https://ref.gs1.org/cbv/BizStep-'],
+  ['urn:epcglobal:cbv:disp:', 'https://ref.gs1.org/cbv/Disp-'],
+  ['urn:epcglobal:cbv:btt:', 'https://ref.gs1.org/cbv/BTT-'],
+  ['urn:epcglobal:cbv:sdt:', 'https://ref.gs1.org/cbv/SDT-'],
+  ['urn:epcglobal:cbv:er:', 'https://ref.gs1.org/cbv/ER-'],
+];
+
+/** `_canonize_value`: CBV URNs to Web URIs, number formatting, then GS1 Digital Link normalisation. */
+export function canonise(text: string): string {
+  let value = text;
+  for (const [urn, web] of WEB_VOCABULARY) value = value.replaceAll(urn, web);
+  value = pyNumeric(value);
+  return referenceDigitalLink(value) ?? value;
+}
+
+function removeChild(list: Child[], child: Child): void {
+  const i = list.indexOf(child);
+  if (i >= 0) list.splice(i, 1);
+}
+
+const isExtension = (c: Child): c is Triple => isTriple(c) && c.name.includes('{') && c.name.includes('/}');
+
+/** `_gather_user_extensions`: take the extensions out of a nested property (not at event level). */
+function gatherUserExtensions(list: Child[]): Triple[] {
+  if (list.length <= 1) return [];
+  if (list.some((c) => isTriple(c) && (c.name.includes('eventTime') || c.name.includes('action')))) return [];
+  const extensions = list.filter(isExtension);
+  for (const e of extensions) removeChild(list, e);
+  return extensions;
+}
+
+function childPreHash(child: Triple, subOrder: Order | null): string {
+  const grandChildren = subOrder ? inOrder(child.children, subOrder) : '';
+  let text = '';
+  if (child.value) {
+    text = pyStrip(child.value);
+    const name = child.name.toLowerCase();
+    text = name.includes('time') && !name.includes('offset') ? fixTimestamp(text) : canonise(text);
+    if (text) text = `=${text}`;
+  }
+  return text || grandChildren ? child.name + text + grandChildren : '';
+}
+
+/** `_recurse_through_children_in_order`; consumed children are removed from `list`. */
+function inOrder(list: Child[], order: Order): string {
+  let preHash = '';
+  const extensions = gatherUserExtensions(list);
+  for (const [name, subOrder] of order) {
+    const values: string[] = [];
+    for (const child of list.filter((c): c is Triple => isTriple(c) && c.name === name)) {
+      const text = childPreHash(child, subOrder);
+      if (text) values.push(text);
+      if (child.children.length === 0) removeChild(list, child);
+    }
+    preHash += sortPy(values).join('');
+  }
+  return extensions.length > 0 ? preHash + generic(extensions) : preHash;
+}
+
+/** `_generic_child_list_to_prehash_string`: name[=value]<children>, sorted unless a pair. */
+function generic(children: Child[]): string {
+  const values = children.map((child) => {
+    if (!isTriple(child)) return generic(child.pair);
+    const text = pyStrip(child.value);
+    return child.name + (text ? `=${canonise(text)}` : '') + generic(child.children);
+  });
+  const isPairContent = children.some(
+    (c) => isTriple(c) && (c.name === 'bizTransaction' || c.name === 'source' || c.name === 'destination'),
+  );
+  if (children.length > 1 && !isPairContent) sortPy(values);
+  return values.join('');
+}
+
+/** The pre-hash string of an event tree; `ignored` names more top-level properties to leave out. */
+export function treePreHash(event: Triple, ignored: ReadonlySet<string>): string {
+  const list = [...event.children];
+  const ordered = inOrder(list, PROP_ORDER);
+  const rest = list.filter(
+    (c) => !isTriple(c) || !(IGNORED_TOP_LEVEL.includes(c.name) || ignored.has(c.name)),
+  );
+  return `eventType=${event.name}${ordered}${rest.length > 0 ? generic(rest) : ''}`;
+}

@@ -1,0 +1,123 @@
+/**
+ * The event as the reference implementation models it before hashing: a tree of (name, value, children)
+ * triples (json_to_py.py), corrected to the XML data model (json_xml_model_mismatch_correction.py).
+ */
+import { pyScalar } from './python-compat.js';
+import { expandKey, expandValue, type Namespaces } from './vocabulary.js';
+
+export interface Triple {
+  name: string;
+  value: string;
+  children: Child[];
+}
+/** A bizTransaction / source / destination entry: its type and its value, kept in this order. */
+export interface Pair {
+  pair: Triple[];
+}
+export type Child = Triple | Pair;
+
+export const isTriple = (c: Child): c is Triple => 'name' in c;
+const triple = (name: string, value: string, children: Child[]): Triple => ({ name, value, children });
+
+/** Keys json_to_py skips at every level. */
+const SKIPPED_KEYS = new Set(['#text', 'rdfs:comment', 'comment']);
+
+/** json_to_py._json_to_py: a JSON value as a triple; the name of an object is its `type`. */
+export function jsonToTree(json: unknown, ns: Namespaces): Triple {
+  if (Array.isArray(json))
+    return triple(
+      '',
+      '',
+      json.map((item) => jsonToTree(item, ns)),
+    );
+  if (typeof json === 'object' && json !== null) {
+    const obj = json as Record<string, unknown>;
+    const name = 'type' in obj ? pyScalar(obj.type) : '';
+    const node = triple(name, '#text' in obj ? pyScalar(obj['#text']) : '', []);
+    for (const [key, value] of Object.entries(obj)) {
+      if (SKIPPED_KEYS.has(key)) continue;
+      if (key.startsWith('@xmlns')) {
+        ns.set(key.slice(7), pyScalar(value));
+        node.name = expandKey(node.name, ns);
+        continue;
+      }
+      const child = jsonToTree(value, ns);
+      const expanded = expandKey(key, ns);
+      if (Array.isArray(value)) {
+        for (const item of child.children) {
+          if (isTriple(item)) node.children.push(triple(expanded, item.value, item.children));
+        }
+      } else {
+        node.children.push(triple(expanded, child.value, child.children));
+      }
+    }
+    return node;
+  }
+  return triple('', typeof json === 'string' ? expandValue(json, ns) : pyScalar(json), []);
+}
+
+const PAIR_LISTS = new Set(['sourceList', 'destinationList', 'bizTransactionList']);
+
+/**
+ * One entry of a bizTransaction / source / destination list. The reference takes the entry's first two
+ * properties in JSON key order; we take `type` first and then the value, which is what the reference
+ * gives for the usual key order (and for XML) but does not depend on key order. An entry without type
+ * gives its value alone (the reference fails on the whole document).
+ */
+function toPair(entry: Triple, valueName: string): Pair {
+  const triples = entry.children.filter(isTriple);
+  const type = triples.find((c) => c.name === 'type');
+  const value = triples.find((c) => c.name === valueName);
+  const items =
+    type || value ? [type, value].filter((c): c is Triple => c !== undefined) : triples.slice(0, 2);
+  return { pair: items };
+}
+
+/** json_xml_model_mismatch_correction._correct_xml_vs_js_structure_mismatch */
+function renamed(node: Triple): Triple {
+  const n = node.name;
+  if (n === 'inputEPC' || n === 'outputEPC') return triple('epc', node.value, node.children);
+  if (
+    n === 'inputQuantity' ||
+    n === 'outputQuantity' ||
+    n === 'childQuantity' ||
+    (n === 'quantity' && node.children.length > 0)
+  ) {
+    return triple('quantityElement', node.value, node.children);
+  }
+  return node;
+}
+
+/** json_xml_model_mismatch_correction.deep_structure_correction */
+export function correctStructure(node: Triple): Triple {
+  const children = node.children.filter(isTriple);
+  const kept: Triple[] = [];
+  const lists = new Map<string, Triple[]>();
+  for (const child of children) {
+    if (!child.name.endsWith('List')) {
+      kept.push(child);
+      continue;
+    }
+    const entries = lists.get(child.name) ?? [];
+    entries.push(triple(child.name.slice(0, -4), child.value, child.children));
+    lists.set(child.name, entries);
+  }
+  const grouped: Child[] = [];
+  for (const [listName, entries] of lists) {
+    const items = PAIR_LISTS.has(listName) ? entries.map((e) => toPair(e, e.name)) : entries;
+    grouped.push(triple(listName, '', items));
+  }
+  const childEpcs = kept.filter((c) => c.name === 'childEPCs');
+  const rest: Child[] = kept.filter((c) => c.name !== 'childEPCs');
+  rest.push(...grouped);
+  if (childEpcs.length > 0)
+    rest.push(
+      triple(
+        'childEPCs',
+        '',
+        childEpcs.map((c) => triple('epc', c.value, [])),
+      ),
+    );
+  const corrected = rest.map((c) => (isTriple(c) && !PAIR_LISTS.has(c.name) ? correctStructure(c) : c));
+  return renamed(triple(node.name, node.value, corrected));
+}
