@@ -7,7 +7,7 @@ export interface CaptureJobTable {
   capture_id: string;
   status: 'queued' | 'running' | 'success' | 'failed';
   error_behaviour: 'rollback' | 'proceed';
-  document: Json | null;
+  document: string | null;
   event_count: Generated<number>;
   stored_count: Generated<number>;
   errors: ColumnType<unknown[], string | undefined, string>;

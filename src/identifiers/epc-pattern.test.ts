@@ -35,7 +35,7 @@ describe('epcPattern', () => {
   test('gives a company-prefix-only pattern as key, company prefix and its position', () => {
     expect(epcPattern('urn:epc:idpat:sgtin:0614141.*.*')).toEqual({
       ok: true,
-      value: { key: '01', gcp: '0614141', prefix: 'https://id.gs1.org/01/', gcpAt: 23 },
+      value: { key: '01', gcp: '0614141', gcpAt: 23 },
     });
     expect(
       selects('urn:epc:idpat:sgtin:0614141.*.*', [

@@ -4,13 +4,13 @@ import { CANONICAL_ORIGIN, canonicalDigitalLink } from './gs1/digital-link.js';
 import { fail, ok, type Parsed } from './parsed.js';
 
 /**
- * What an EPCIS MATCH_ parameter selects among canonical Digital Link identifiers. A canonical `epc` matches
- * when `epc === exact`, or when it starts with `prefix` and, if `gcp` is set, the company prefix digits sit at
- * `gcpAt` (0-based): in SQL, `epc = exact OR (starts_with(epc, prefix) AND substr(epc, gcpAt + 1,
- * length(gcp)) = gcp)`. Prefixes may contain `%` (percent-encoding), so use starts_with, or escape them
- * before LIKE. A company-prefix-only pattern (`0614141.*.*`) cannot be a plain prefix because of the
- * indicator and check digits, hence `gcp`; it also matches a longer company prefix that starts with the
- * same digits, which the Digital Link form cannot tell apart.
+ * What an EPCIS MATCH_ parameter selects among canonical Digital Link identifiers, in one of two shapes:
+ * - `{ exact?, prefix? }`: `epc = exact OR starts_with(epc, prefix)` (either may be absent). Prefixes may
+ *   contain `%` (percent-encoding), so use starts_with, or escape `%` and `_` before LIKE.
+ * - `{ key, gcp, gcpAt }` for a company-prefix-only pattern (`0614141.*.*`), which cannot be a plain prefix
+ *   because of the indicator and check digits: `starts_with(epc, 'https://id.gs1.org/' || key || '/') AND
+ *   substr(epc, gcpAt + 1, length(gcp)) = gcp` (gcpAt is 0-based). It also matches a longer company prefix
+ *   that starts with the same digits, which the Digital Link form cannot tell apart.
  */
 export type EpcPattern = {
   exact?: string;
@@ -22,11 +22,15 @@ export type EpcPattern = {
 };
 
 export function matchesEpcPattern(pattern: EpcPattern, epc: string): boolean {
+  if (pattern.gcp !== undefined && pattern.key !== undefined) {
+    const at = pattern.gcpAt ?? 0;
+    return (
+      epc.startsWith(`${CANONICAL_ORIGIN}/${pattern.key}/`) &&
+      epc.slice(at, at + pattern.gcp.length) === pattern.gcp
+    );
+  }
   if (pattern.exact !== undefined && epc === pattern.exact) return true;
-  if (pattern.prefix === undefined || !epc.startsWith(pattern.prefix)) return false;
-  if (pattern.gcp === undefined) return true;
-  const at = pattern.gcpAt ?? 0;
-  return epc.slice(at, at + pattern.gcp.length) === pattern.gcp;
+  return pattern.prefix !== undefined && epc.startsWith(pattern.prefix);
 }
 
 const SCHEME_KEYS: Record<string, string> = {
@@ -66,7 +70,7 @@ function partialPattern(scheme: string, parts: string[], concrete: number): Pars
   if (concrete === 0) return ok({ prefix: keyPrefix });
   if (concrete === 1) {
     if (!/^\d{6,12}$/.test(cp)) return fail('the company prefix of a pattern should be 6 to 12 digits');
-    return ok({ key, gcp: cp, prefix: keyPrefix, gcpAt: keyPrefix.length + gcpOffset(key) });
+    return ok({ key, gcp: cp, gcpAt: keyPrefix.length + gcpOffset(key) });
   }
   if (scheme === 'sgln') {
     const gln = canonicalEpc(`urn:epc:id:sgln:${cp}.${ref}.0`);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { canonicalEpc, epcToUrn, gcpLengthOf } from './epc.js';
+import { canonicalEpc, epcToUrn, gcpLengthOf, gcpLengthOfUrn } from './epc.js';
 
 // Pairs from the EPCIS 2.0 hash-algorithm vectors (epcisDocWithAllGS1Keys) and the 9.6.x examples.
 const PAIRS: [string, string, number][] = [
@@ -67,6 +67,13 @@ describe('canonicalEpc', () => {
     expect(canonicalEpc('https://id.example.com/8003/040123450007718765')).toEqual({
       ok: true,
       value: 'https://id.gs1.org/8003/040123450007718765',
+    });
+  });
+
+  test('reads the short names of Digital Link 1.0 (gtin, lot, ser, …)', () => {
+    expect(canonicalEpc('https://id.gs1.org/gtin/09780345418913/ser/1')).toEqual({
+      ok: true,
+      value: 'https://id.gs1.org/01/09780345418913/21/1',
     });
   });
 
@@ -175,5 +182,14 @@ describe('gcpLengthOf', () => {
   test('knows nothing without configuration or a match', () => {
     expect(gcpLengthOf('https://id.gs1.org/01/10614141073464')).toBeUndefined();
     expect(gcpLengthOf('9501234000017', configured)).toBeUndefined();
+  });
+});
+
+describe('gcpLengthOfUrn', () => {
+  test('reads the company prefix length from the URN', () => {
+    expect(gcpLengthOfUrn('urn:epc:id:sgtin:0614141.107346.2018')).toBe(7);
+    expect(gcpLengthOfUrn('urn:epc:id:sgln:952005385.011.0')).toBe(9);
+    expect(gcpLengthOfUrn('urn:epc:id:gid:95100000.12345.400')).toBeUndefined();
+    expect(gcpLengthOfUrn('https://id.gs1.org/01/10614141073464')).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { gcpOffset } from './epc-urn.js';
+import { gcpOffset, splitEpcUrn } from './epc-urn.js';
 import { elementsToUrn } from './epc-urn-build.js';
 import { parseDigitalLink } from './gs1/digital-link.js';
 
@@ -39,4 +39,11 @@ export function gcpLengthOf(gs1Key: string, configured?: Record<string, number>)
   }
   const length = best === undefined ? undefined : configured[best];
   return length !== undefined && Number.isInteger(length) && length >= 6 && length <= 12 ? length : undefined;
+}
+
+/** The company prefix length an EPC URN was written with (its first part), e.g. 7 for sgtin:0614141.…; store
+ *  it beside the canonical form to give the same URN back later. */
+export function gcpLengthOfUrn(urn: string): number | undefined {
+  const first = splitEpcUrn(urn)?.parts[0];
+  return first !== undefined && /^\d{6,12}$/.test(first) ? first.length : undefined;
 }

@@ -7,7 +7,7 @@ CREATE TABLE capture_jobs (
   capture_id      text PRIMARY KEY,
   status          text NOT NULL CHECK (status IN ('queued', 'running', 'success', 'failed')),
   error_behaviour text NOT NULL CHECK (error_behaviour IN ('rollback', 'proceed')),
-  document        jsonb,
+  document        text, -- the submitted document until it is processed (text: stored, not parsed, by the server)
   event_count     integer NOT NULL DEFAULT 0,
   stored_count    integer NOT NULL DEFAULT 0,
   errors          jsonb NOT NULL DEFAULT '[]'::jsonb,

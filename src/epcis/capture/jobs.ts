@@ -36,7 +36,7 @@ export function captureJobView(job: Job) {
     createdAt: job.created_at.toISOString(),
     ...(job.finished_at ? { finishedAt: new Date(job.finished_at).toISOString() } : {}),
     running,
-    success: running ? true : job.status === 'success',
+    success: running ? (job.errors as unknown[]).length === 0 : job.status === 'success',
     captureErrorBehaviour: job.error_behaviour,
     eventCount: job.event_count,
     storedCount: job.stored_count,

@@ -42,7 +42,7 @@ export async function submitCapture(
       `The document holds ${events.length} events; this server captures at most ${limits.maxEvents} per request`,
     );
   }
-  const issues = validateDocument(body);
+  const issues = validateDocument(body, { maxIssues: Number.POSITIVE_INFINITY });
   const documentLevel = issues.filter((i) => eventIndexOf(i.pointer, listPointer) === undefined);
   if (documentLevel.length > 0 || (behaviour === 'rollback' && issues.length > 0)) {
     throw new DomainError(
@@ -59,6 +59,7 @@ export async function submitCapture(
       status: 'queued',
       error_behaviour: behaviour,
       document: JSON.stringify(body),
+      errors: JSON.stringify(issues), // the worker starts from these instead of validating again
       event_count: events.length,
       captured_by: principal.id,
     })
@@ -79,9 +80,11 @@ export async function processCapture(
   behaviour: ErrorBehaviour,
   captureId: string,
   capturedBy: string,
+  /** Issues found when the document was submitted; validated again when absent. */
+  known?: ValidationIssue[],
 ): Promise<JobOutcome> {
   const { context, events, listPointer } = eventsOf(body);
-  const errors = validateDocument(body, { maxIssues: Number.POSITIVE_INFINITY });
+  const errors = known ? [...known] : validateDocument(body, { maxIssues: Number.POSITIVE_INFINITY });
   const bad = new Set(errors.map((i) => eventIndexOf(i.pointer, listPointer)));
   const ready: { event: NormalisedEvent; pointer: string }[] = [];
   const hashes = documentHashes(body, events);

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.js';
+import type { ValidationIssue } from '../validation/index.js';
 import { type ErrorBehaviour, processCapture } from './service.js';
 
 const leaseSeconds = 120;
@@ -104,15 +105,16 @@ export class CaptureWorker {
       await db.transaction().execute(async (trx) => {
         const row = await trx
           .selectFrom('capture_jobs')
-          .select('document')
+          .select(['document', 'errors'])
           .where('capture_id', '=', job.capture_id)
           .executeTakeFirstOrThrow();
         const outcome = await processCapture(
           trx,
-          row.document as Record<string, unknown>,
+          JSON.parse(row.document ?? 'null') as Record<string, unknown>,
           job.error_behaviour,
           job.capture_id,
           job.captured_by,
+          row.errors as ValidationIssue[],
         );
         const failedWhole = job.error_behaviour === 'rollback' && !outcome.success;
         await trx

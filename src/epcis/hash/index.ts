@@ -24,12 +24,16 @@ function computePreHash(
   event: Record<string, unknown>,
   context: unknown,
   options: HashOptions | undefined,
-  scope: { value: unknown; isDocument: boolean } | undefined,
+  scope: { value: unknown; isDocument: boolean; expanded?: Set<string> } | undefined,
 ): string {
   // An event that carries its own @context (single-event capture) is read with it; it is not data.
   const { '@context': own, ...data } = event;
   const ctx = own === undefined ? context : [...asArray(context), ...asArray(own)];
-  const expanded = expandedVocabulary(scope?.value ?? data, ctx, scope?.isDocument ?? false);
+  // The document-wide vocabulary is the same for every event without its own context: computed once.
+  const expanded =
+    own === undefined && scope?.expanded
+      ? scope.expanded
+      : expandedVocabulary(scope?.value ?? data, ctx, scope?.isDocument ?? false);
   const ns = contextNamespaces(ctx);
   const tree = correctStructure(jsonToTree(replaceBareValues(data, expanded), ns));
   const ignored = new Set((options?.ignoreFields ?? []).map((f) => expandKey(f, ns)));
@@ -86,7 +90,11 @@ export function documentPreHashStrings(document: Record<string, unknown>): strin
   const body = isObject(document.epcisBody) ? document.epcisBody : {};
   const { events, holder } = eventsOf(body);
   const options = { ignoreFields: ignoreFieldsOf(document, body, holder) };
-  const scope = { value: document, isDocument: true };
+  const scope = {
+    value: document,
+    isDocument: true,
+    expanded: expandedVocabulary(document, document['@context'], true),
+  };
   return events.filter(isObject).map((e) => computePreHash(e, document['@context'], options, scope));
 }
 

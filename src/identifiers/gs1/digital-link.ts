@@ -20,6 +20,38 @@ export type DigitalLink = {
 
 export const CANONICAL_ORIGIN = 'https://id.gs1.org';
 
+// Convenience short names of DL 1.0/1.1 (`/gtin/…/ser/…`), read but never written.
+const SHORT_NAMES: Record<string, string> = {
+  gtin: '01',
+  itip: '8006',
+  gmn: '8013',
+  cpid: '8010',
+  gln: '414',
+  payTo: '415',
+  partyGln: '417',
+  gsrnp: '8017',
+  gsrn: '8018',
+  gcn: '255',
+  sscc: '00',
+  gdti: '253',
+  ginc: '401',
+  gsin: '402',
+  grai: '8003',
+  giai: '8004',
+  cpv: '22',
+  lot: '10',
+  ser: '21',
+  cpsn: '8011',
+  glnx: '254',
+  refno: '8020',
+  srin: '8019',
+  tpx: '235',
+};
+
+function aiCode(segment: string | undefined): string {
+  return (segment !== undefined && SHORT_NAMES[segment]) || (segment ?? '');
+}
+
 const URI = /^(https?:\/\/[^/?#]+)([^?#]*)(?:\?([^#]*))?(?:#.*)?$/i;
 
 function decodeSegments(segments: string[]): string[] | undefined {
@@ -49,12 +81,12 @@ function qualifierSet(keyAi: string): Set<string> {
 function findKeyStart(segments: string[]): number | undefined {
   for (let start = 0; start + 1 < segments.length; start++) {
     if ((segments.length - start) % 2 !== 0) continue;
-    const ai = segments[start] ?? '';
+    const ai = aiCode(segments[start]);
     const value = padGtin(ai, segments[start + 1] ?? '');
     if (aiDefinition(ai)?.dlQualifiers === undefined || aiValueError(ai, value, false)) continue;
     let pairsFit = true;
     for (let at = start + 2; at < segments.length; at += 2)
-      pairsFit &&= aiDefinition(segments[at] ?? '') !== undefined;
+      pairsFit &&= aiDefinition(aiCode(segments[at])) !== undefined;
     if (pairsFit) return start;
   }
   return undefined;
@@ -117,11 +149,11 @@ export function parseDigitalLink(uri: string): Parsed<DigitalLink> {
   if (!segments) return fail(`${uri} has invalid percent-encoding`);
   const start = findKeyStart(segments);
   if (start === undefined) return fail('not a GS1 Digital Link URI: no primary key in the path');
-  const keyAi = segments[start] ?? '';
+  const keyAi = aiCode(segments[start]);
   const key = { ai: keyAi, value: padGtin(keyAi, segments[start + 1] ?? '') };
   const qualifiers: AiElement[] = [];
   for (let at = start + 2; at < segments.length; at += 2) {
-    qualifiers.push({ ai: segments[at] ?? '', value: segments[at + 1] ?? '' });
+    qualifiers.push({ ai: aiCode(segments[at]), value: segments[at + 1] ?? '' });
   }
   for (const element of [key, ...qualifiers]) {
     const error = aiValueError(element.ai, element.value);
