@@ -78,7 +78,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   );
 
   await app.register(healthRoutes);
-  const worker = new CaptureWorker(database, app.log);
+  const worker = new CaptureWorker(database, app.log, config.SUYUAN_CAPTURE_WORKERS);
   app.decorate('captureWorker', worker);
   await app.register(epcisRoutes, { prefix: '/epcis' });
 

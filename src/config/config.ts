@@ -35,6 +35,12 @@ const ConfigSchema = Type.Object({
     default: 20971520,
     description: 'Largest capture body in bytes (GS1-EPCIS-Capture-File-Size-Limit)',
   }),
+  SUYUAN_CAPTURE_WORKERS: Type.Integer({
+    minimum: 1,
+    maximum: 32,
+    default: 2,
+    description: 'Capture jobs processed at once by this process on PostgreSQL (PGlite: always 1)',
+  }),
   SUYUAN_GCP_LENGTHS: Type.String({
     default: '',
     pattern: '^(\\d{1,12}=\\d{1,2}(,\\d{1,12}=\\d{1,2})*)?$',

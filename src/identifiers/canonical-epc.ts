@@ -35,6 +35,19 @@ function canonicalOfElements(elements: AiElement[]): Parsed<string> {
  *   a string that is not an absolute URI is an error.
  */
 export function canonicalEpc(value: string): Parsed<string> {
+  const hit = cache.get(value);
+  if (hit) return hit;
+  const result = compute(value);
+  if (cache.size >= cacheSize) cache.clear();
+  cache.set(value, result);
+  return result;
+}
+
+// Locations, parties and classes repeat in almost every event; a pure function can be memoised.
+const cacheSize = 50_000;
+const cache = new Map<string, Parsed<string>>();
+
+function compute(value: string): Parsed<string> {
   if (/^urn:epc:/i.test(value)) {
     const elements = epcUrnElements(value);
     if (elements === undefined) return ok(value);

@@ -56,23 +56,11 @@ export interface NormalisedEvent {
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-/** `urn:epc:idpat:sgtin:CP.IR.*` names a whole product class: the canonical GTIN Digital Link. */
-function classPattern(value: string): string | undefined {
-  const m = /^urn:epc:idpat:sgtin:(\d+)\.(\d+)\.\*$/.exec(value);
-  if (!m) return undefined;
-  const parsed = canonicalEpc(`urn:epc:id:sgtin:${m[1]}.${m[2]}.0`);
-  return parsed.ok ? parsed.value.replace(/\/21\/0$/, '') : undefined;
-}
-
 class Collector {
   readonly issues: ValidationIssue[] = [];
   constructor(private readonly pointer: string) {}
-  id(value: unknown, path: string, isClass = false): string | null {
+  id(value: unknown, path: string): string | null {
     if (typeof value !== 'string') return null;
-    if (isClass) {
-      const cls = classPattern(value);
-      if (cls) return cls;
-    }
     const parsed = canonicalEpc(value);
     if (parsed.ok) return parsed.value;
     this.issues.push({ pointer: `${this.pointer}/${path}`, message: parsed.error });
@@ -105,7 +93,7 @@ function epcRows(c: Collector, event: Json, out: EpcRow[]): void {
     const list = event[field];
     if (!Array.isArray(list)) continue;
     list.forEach((q: Json, i) => {
-      const epc = c.id(q?.epcClass, `${field}/${i}/epcClass`, true);
+      const epc = c.id(q?.epcClass, `${field}/${i}/epcClass`);
       if (epc) out.push({ role, isClass: true, epc, quantity: num(q.quantity), uom: str(q.uom) });
     });
   }

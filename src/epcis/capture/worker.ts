@@ -16,28 +16,32 @@ const pollMs = 1000;
  */
 export class CaptureWorker {
   private running = false;
-  private loop: Promise<void> | undefined;
-  private wakeUp: (() => void) | undefined;
+  private loops: Promise<void>[] = [];
+  private sleepers = new Set<() => void>();
 
   constructor(
     private readonly database: Database,
     private readonly log: FastifyBaseLogger,
+    /** Jobs processed at once: the CPU work of one overlaps the database work of another. */
+    private readonly concurrency = 1,
   ) {}
 
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loop = this.run();
+    const loops = this.database.kind === 'pglite' ? 1 : this.concurrency; // PGlite has one connection
+    this.loops = [this.recover().then(() => this.run())];
+    for (let i = 1; i < loops; i++) this.loops.push(this.run());
   }
 
   async stop(): Promise<void> {
     this.running = false;
     this.wake();
-    await this.loop;
+    await Promise.all(this.loops);
   }
 
   wake(): void {
-    this.wakeUp?.();
+    for (const wakeUp of this.sleepers) wakeUp();
   }
 
   /** Processes every claimable job now (tests and the CLI call this directly). */
@@ -47,12 +51,15 @@ export class CaptureWorker {
     return done;
   }
 
-  private async run(): Promise<void> {
+  private async recover(): Promise<void> {
     if (this.database.kind === 'pglite') {
       // The embedded database has exactly one owner (the data-folder lock): any job left
       // running belongs to a process that is gone, so it need not wait for its lease.
       await sql`UPDATE capture_jobs SET status = 'queued' WHERE status = 'running'`.execute(this.database.db);
     }
+  }
+
+  private async run(): Promise<void> {
     while (this.running) {
       try {
         await this.drain();
@@ -61,11 +68,13 @@ export class CaptureWorker {
       }
       if (!this.running) break;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollMs);
-        this.wakeUp = () => {
+        const wakeUp = () => {
           clearTimeout(timer);
+          this.sleepers.delete(wakeUp);
           resolve();
         };
+        const timer = setTimeout(wakeUp, pollMs);
+        this.sleepers.add(wakeUp);
       });
     }
   }

@@ -98,6 +98,13 @@ const VALID = [
   '8018\\/(\\d{18})',
 ].map((tail) => re(`^${H}${tail}$`));
 
+const GTIN_14 = re(`^${H}01\\/\\d{14}`);
+const GTIN_13 = re(`^${H}01\\/\\d{13}`);
+const GTIN_12 = re(`^${H}01\\/\\d{12}`);
+const GTIN_8 = re(`^${H}01\\/\\d{8}`);
+/** Whether any `/shortname/` of SHORT_NAMES occurs (if none does, their replacements change nothing). */
+const SHORT_NAME = new RegExp(`\\/(?:${SHORT_NAMES.map(([name]) => name).join('|')})\\/`);
+
 /** Python's s[start:] for a start that may be -1 + offset (str.find's "not found"). */
 const fromIndex = (s: string, start: number): string =>
   start < 0 ? s.slice(s.length + start) : s.slice(start);
@@ -106,15 +113,15 @@ function constrainDigitalLink(input: string): string | undefined {
   let uri = input;
   if (!ANY_DL.test(uri)) return undefined;
   if (uri.includes('?')) uri = uri.slice(0, uri.indexOf('?'));
-  for (const [name, ai] of SHORT_NAMES) uri = uri.replaceAll(`/${name}/`, `/${ai}/`);
+  if (SHORT_NAME.test(uri)) for (const [name, ai] of SHORT_NAMES) uri = uri.replaceAll(`/${name}/`, `/${ai}/`);
   if (!CANONICAL_HOST.test(uri)) {
     const ai = REHOST.find((k) => uri.includes(`/${k}/`));
     if (ai) uri = `https://id.gs1.org${uri.slice(uri.indexOf(`/${ai}/`))}`;
   }
-  if (!re(`^${H}01\\/\\d{14}`).test(uri)) {
-    if (re(`^${H}01\\/\\d{13}`).test(uri)) uri = uri.replaceAll('/01/', '/01/0');
-    else if (re(`^${H}01\\/\\d{12}`).test(uri)) uri = uri.replaceAll('/01/', '/01/00');
-    else if (re(`^${H}01\\/\\d{8}`).test(uri)) uri = uri.replaceAll('/01/', '/01/000000');
+  if (!GTIN_14.test(uri)) {
+    if (GTIN_13.test(uri)) uri = uri.replaceAll('/01/', '/01/0');
+    else if (GTIN_12.test(uri)) uri = uri.replaceAll('/01/', '/01/00');
+    else if (GTIN_8.test(uri)) uri = uri.replaceAll('/01/', '/01/000000');
   }
   const x = fromIndex(uri, uri.indexOf('/22/') + 4);
   if (CPV_ONLY.some((r) => r.test(uri))) uri = uri.slice(0, uri.indexOf('/22/'));
@@ -128,12 +135,34 @@ function constrainDigitalLink(input: string): string | undefined {
 }
 
 /**
+ * The URN rules by their literal prefix `urn:epc:<kind>:<scheme>:`. The prefixes are distinct, so at
+ * most one rule can match a given URN: looking it up gives what trying every rule in order gives.
+ */
+const RULE_BY_PREFIX = new Map(
+  URN_RULES.map((rule) => {
+    const prefix = /^\^(urn:epc:[a-z]+:[a-z]+:)/.exec(rule[0].source)?.[1];
+    if (prefix === undefined) throw new Error(`URN rule without a literal prefix: ${rule[0].source}`);
+    return [prefix, rule] as const;
+  }),
+);
+if (RULE_BY_PREFIX.size !== URN_RULES.length) throw new Error('URN rules with the same prefix');
+
+/** `urn:epc:<kind>:<scheme>:` of a URN (up to its fourth colon), or '' */
+function urnPrefix(uri: string): string {
+  if (!uri.startsWith('urn:epc:')) return '';
+  const kind = uri.indexOf(':', 8);
+  const scheme = kind < 0 ? -1 : uri.indexOf(':', kind + 1);
+  return scheme < 0 ? '' : uri.slice(0, scheme + 1);
+}
+
+/**
  * The reference's normalised GS1 Digital Link for an EPC URN, EPC class/pattern URN or Digital Link URI,
  * or undefined when the value is none of these (the caller then hashes the value unchanged).
  */
 export function referenceDigitalLink(uri: string): string | undefined {
   const p = uri.indexOf('.');
   if (p < 0) return undefined;
-  for (const [pattern, convert] of URN_RULES) if (pattern.test(uri)) return convert(uri, p);
+  const rule = RULE_BY_PREFIX.get(urnPrefix(uri));
+  if (rule?.[0].test(uri)) return rule[1](uri, p);
   return constrainDigitalLink(uri);
 }

@@ -11,6 +11,7 @@
  *    never matches, so the reference hashes them here), each `name[=value]<children>`, sorted as strings.
  */
 import { referenceDigitalLink } from './dl-normaliser.js';
+import { memoise } from './memo.js';
 import { fixTimestamp, pyNumeric, pyStrip, sortPy } from './python-compat.js';
 import { type Child, isTriple, type Triple } from './tree.js';
 
@@ -93,11 +94,33 @@ const WEB_VOCABULARY: [string, string][] = [
 ];
 
 /** `_canonize_value`: CBV URNs to Web URIs, number formatting, then GS1 Digital Link normalisation. */
-export function canonise(text: string): string {
+export function canoniseUncached(text: string): string {
   let value = text;
-  for (const [urn, web] of WEB_VOCABULARY) value = value.replaceAll(urn, web);
+  // Every old URN starts with urn:epcglobal:cbv: (without it, no replacement can apply)
+  if (value.includes('urn:epcglobal:cbv:'))
+    for (const [urn, web] of WEB_VOCABULARY) value = value.replaceAll(urn, web);
   value = pyNumeric(value);
   return referenceDigitalLink(value) ?? value;
+}
+
+/** A value of the allowed Digital Link characters without '/', '?' and '#'. */
+const V = '[\\x22\\x27\\x2D\\x2E\\x30-\\x39\\x3B-\\x3E\\x41-\\x5A\\x5F\\x61-\\x7A]{0,20}';
+/**
+ * Digital Links already in the reference's normal form, which canonise returns unchanged: SGTIN / LGTIN
+ * / GTIN, SSCC, SGLN / GLN and PGLN on id.gs1.org. Each step of canoniseUncached leaves them as they are
+ * (no CBV URN, not a number, no '?', no short name, canonical host, 14-digit GTIN, no CPV, not both lot
+ * and serial, and one of its final patterns), and they are most identifiers of real events, mostly unique
+ * (serials): they are recognised with one regular expression and not cached.
+ */
+const NORMAL_DL = new RegExp(
+  `^https:\\/\\/id\\.gs1\\.org\\/(?:01\\/\\d{14}(?:\\/(?:10|21)\\/${V})?|00\\/\\d{18}|414\\/\\d{13}(?:\\/254\\/${V})?|417\\/\\d{13})$`,
+);
+
+const canoniseCached = memoise(canoniseUncached, 10_000);
+
+/** canoniseUncached, memoised, with a fast path for Digital Links already normalised. */
+export function canonise(text: string): string {
+  return NORMAL_DL.test(text) ? text : canoniseCached(text);
 }
 
 function removeChild(list: Child[], child: Child): void {
@@ -128,13 +151,31 @@ function childPreHash(child: Triple, subOrder: Order | null): string {
   return text || grandChildren ? child.name + text + grandChildren : '';
 }
 
+/**
+ * The triples of `list` by name, in list order. Taken once before the loop of inOrder: the loop only
+ * removes the children of the name it is at, so this is what filtering `list` by each name there gives.
+ */
+function byName(list: readonly Child[]): Map<string, Triple[]> {
+  const groups = new Map<string, Triple[]>();
+  for (const c of list) {
+    if (!isTriple(c)) continue;
+    const group = groups.get(c.name);
+    if (group) group.push(c);
+    else groups.set(c.name, [c]);
+  }
+  return groups;
+}
+
 /** `_recurse_through_children_in_order`; consumed children are removed from `list`. */
 function inOrder(list: Child[], order: Order): string {
   let preHash = '';
   const extensions = gatherUserExtensions(list);
+  const groups = byName(list);
   for (const [name, subOrder] of order) {
+    const group = groups.get(name);
+    if (group === undefined) continue;
     const values: string[] = [];
-    for (const child of list.filter((c): c is Triple => isTriple(c) && c.name === name)) {
+    for (const child of group) {
       const text = childPreHash(child, subOrder);
       if (text) values.push(text);
       if (child.children.length === 0) removeChild(list, child);

@@ -10,7 +10,28 @@ const PY_WS =
   '[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
 const PY_STRIP = new RegExp(`^${PY_WS}+|${PY_WS}+$`, 'g');
 
+/** Whether a UTF-16 code unit is in PY_WS. */
+function isPyWhitespace(c: number): boolean {
+  if (c > 0x20 && c < 0x85) return false;
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    (c >= 0x1c && c <= 0x20) ||
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
 export function pyStrip(text: string): string {
+  // Most values have no surrounding whitespace: no regular expression for them.
+  if (text === '' || (!isPyWhitespace(text.charCodeAt(0)) && !isPyWhitespace(text.charCodeAt(text.length - 1))))
+    return text;
   return text.replace(PY_STRIP, '');
 }
 
@@ -30,8 +51,17 @@ export function comparePy(a: string, b: string): number {
   return a.length - b.length;
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+const compareUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Sorts in place in Python order. Without surrogates, UTF-16 code unit order (JS `<`) is code point
+ * order, so the native comparison gives the same result as comparePy, faster.
+ */
 export function sortPy(values: string[]): string[] {
-  return values.sort(comparePy);
+  if (values.length < 2) return values;
+  for (const v of values) if (SURROGATE.test(v)) return values.sort(comparePy);
+  return values.sort(compareUnits);
 }
 
 /** What Python's float() accepts, for ASCII digits (Python also takes other Unicode decimal digits). */

@@ -3,7 +3,7 @@
  * triples (json_to_py.py), corrected to the XML data model (json_xml_model_mismatch_correction.py).
  */
 import { pyScalar } from './python-compat.js';
-import { expandKey, expandValue, type Namespaces } from './vocabulary.js';
+import { type BareIndex, expandKey, expandValue, type Namespaces, replaceBare } from './vocabulary.js';
 
 export interface Triple {
   name: string;
@@ -54,6 +54,62 @@ export function jsonToTree(json: unknown, ns: Namespaces): Triple {
     return node;
   }
   return triple('', typeof json === 'string' ? expandValue(json, ns) : pyScalar(json), []);
+}
+
+/** Thrown by eventTree for input where it would differ from replaceBareValues + jsonToTree. */
+export class NotPlainJson extends Error {}
+
+/** A scalar read from an object (type, #text, @xmlns) after bare value replacement, as pyScalar. */
+function scalarOf(value: unknown, index: BareIndex): string {
+  if (typeof value === 'string') return replaceBare(value, index);
+  // pyScalar of the copied array / object would show replaced items: not worth emulating.
+  if (typeof value === 'object' && value !== null) throw new NotPlainJson();
+  return pyScalar(value);
+}
+
+/**
+ * `jsonToTree(replaceBareValues(json, expanded), ns)` in one walk, without the intermediate copy, for
+ * JSON data; `skip` is a top-level key to leave out (@context). Throws NotPlainJson for a `__proto__`
+ * key (the copy of replaceBareValues turns it into a prototype) and non-scalar type / #text / @xmlns.
+ */
+export function eventTree(json: unknown, ns: Namespaces, index: BareIndex, skip?: string): Triple {
+  if (Array.isArray(json))
+    return triple(
+      '',
+      '',
+      json.map((item) => eventTree(item, ns, index)),
+    );
+  if (typeof json === 'object' && json !== null) {
+    // The copy has the own enumerable properties of `json`, in the same order.
+    const entries = Object.entries(json);
+    let name = '';
+    let text = '';
+    for (const [key, value] of entries) {
+      if (key === 'type') name = scalarOf(value, index);
+      else if (key === '#text') text = scalarOf(value, index);
+      else if (key === '__proto__') throw new NotPlainJson();
+    }
+    const node = triple(name, text, []);
+    for (const [key, value] of entries) {
+      if (SKIPPED_KEYS.has(key) || key === skip) continue;
+      if (key.startsWith('@xmlns')) {
+        ns.set(key.slice(7), scalarOf(value, index));
+        node.name = expandKey(node.name, ns);
+        continue;
+      }
+      const child = eventTree(value, ns, index);
+      const expanded = expandKey(key, ns);
+      if (Array.isArray(value)) {
+        for (const item of child.children) {
+          if (isTriple(item)) node.children.push(triple(expanded, item.value, item.children));
+        }
+      } else {
+        node.children.push(triple(expanded, child.value, child.children));
+      }
+    }
+    return node;
+  }
+  return triple('', typeof json === 'string' ? expandValue(replaceBare(json, index), ns) : pyScalar(json), []);
 }
 
 const PAIR_LISTS = new Set(['sourceList', 'destinationList', 'bizTransactionList']);

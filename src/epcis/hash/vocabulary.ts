@@ -141,24 +141,39 @@ export function expandedVocabulary(scope: unknown, context: unknown, isDocument:
   return out;
 }
 
-/** Replace each string value that is the suffix (after '-' or '/') of exactly one expanded value. */
-export function replaceBareValues(value: unknown, expanded: ReadonlySet<string>): unknown {
-  if (typeof value === 'string') {
-    let match: string | undefined;
-    let count = 0;
-    for (const x of expanded) {
-      if (x.endsWith(`-${value}`) || x.endsWith(`/${value}`)) {
-        match = x;
-        count++;
-      }
+/** Bare value -> the one expanded value it is the suffix of (after '-' or '/'), or null if several. */
+export type BareIndex = ReadonlyMap<string, string | null>;
+
+/** Indexes `expanded` by every suffix that follows a '-' or '/' (one Map lookup per string then). */
+export function bareIndex(expanded: ReadonlySet<string>): BareIndex {
+  const index = new Map<string, string | null>();
+  for (const x of expanded) {
+    // Each position gives a different suffix, so an expanded value counts once per suffix.
+    for (let i = 0; i < x.length; i++) {
+      const c = x.charCodeAt(i);
+      if (c !== 0x2d && c !== 0x2f) continue;
+      const suffix = x.slice(i + 1);
+      index.set(suffix, index.has(suffix) ? null : x);
     }
-    return count === 1 ? match : value;
   }
-  if (Array.isArray(value)) return value.map((v) => replaceBareValues(v, expanded));
+  return index;
+}
+
+/** The expansion of one string value: the unique expanded value it is a suffix of, or itself. */
+export const replaceBare = (value: string, index: BareIndex): string => index.get(value) ?? value;
+
+function replaceIndexed(value: unknown, index: BareIndex): unknown {
+  if (typeof value === 'string') return replaceBare(value, index);
+  if (Array.isArray(value)) return value.map((v) => replaceIndexed(v, index));
   if (isObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = replaceBareValues(v, expanded);
+    for (const [k, v] of Object.entries(value)) out[k] = replaceIndexed(v, index);
     return out;
   }
   return value;
+}
+
+/** Replace each string value that is the suffix (after '-' or '/') of exactly one expanded value. */
+export function replaceBareValues(value: unknown, expanded: ReadonlySet<string>): unknown {
+  return replaceIndexed(value, bareIndex(expanded));
 }
