@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuth } from './auth/hook.js';
+import { codeRoutes } from './codes/routes.js';
 import type { Config } from './config/config.js';
 import { type Database, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
@@ -11,6 +12,7 @@ import { epcisRoutes } from './epcis/routes.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { healthRoutes } from './http/health.js';
 import { registerJsonParsers } from './http/parsers.js';
+import { resolverRoutes } from './resolver/routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -81,6 +83,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const worker = new CaptureWorker(database, app.log, config.SUYUAN_CAPTURE_WORKERS);
   app.decorate('captureWorker', worker);
   await app.register(epcisRoutes, { prefix: '/epcis' });
+  await app.register(codeRoutes, { prefix: '/api' });
+  await app.register(resolverRoutes);
 
   app.addHook('onReady', async () => {
     if (options.worker !== false) worker.start();

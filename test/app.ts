@@ -16,7 +16,7 @@ export interface TestContext {
   database: Database;
   /** Authorization header of a key with capture and query scopes. */
   auth: { authorization: string };
-  key(scopes: Scope[]): Promise<{ authorization: string }>;
+  key(scopes: Scope[], enterprise?: string): Promise<{ authorization: string }>;
 }
 
 /** An app on the backend's shared test database, with the capture worker off (tests drain it). */
@@ -27,8 +27,8 @@ export function useApp(backend: Backend, overrides: Record<string, string> = {})
     ctx.database = db.current;
     ctx.app = await buildApp(testConfig(overrides), { database: db.current, worker: false });
     await ctx.app.ready();
-    ctx.key = async (scopes) => {
-      const key = await createApiKey(db.current.db, 'test', scopes);
+    ctx.key = async (scopes, enterprise) => {
+      const key = await createApiKey(db.current.db, 'test', scopes, enterprise);
       return { authorization: `Bearer ${key.key}` };
     };
     ctx.auth = await ctx.key(['capture', 'query']);

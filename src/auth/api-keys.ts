@@ -18,7 +18,12 @@ export interface CreatedKey {
   key: string;
 }
 
-export async function createApiKey(db: Kysely<DB>, name: string, scopes: Scope[]): Promise<CreatedKey> {
+export async function createApiKey(
+  db: Kysely<DB>,
+  name: string,
+  scopes: Scope[],
+  enterprise?: string,
+): Promise<CreatedKey> {
   const unknown = scopes.filter((s) => !allScopes.includes(s));
   if (unknown.length > 0 || scopes.length === 0) {
     throw new DomainError('VALIDATION_FAILED', `Scopes must be some of ${allScopes.join(', ')}`, [
@@ -32,7 +37,7 @@ export async function createApiKey(db: Kysely<DB>, name: string, scopes: Scope[]
   const secret = randomBytes(24).toString('base64url');
   await db
     .insertInto('api_keys')
-    .values({ id, name, secret_hash: hash(secret), scopes })
+    .values({ id, name, secret_hash: hash(secret), scopes, enterprise: enterprise ?? null })
     .execute();
   return { id, name, scopes, key: `sy_${id}_${secret}` };
 }
@@ -54,12 +59,17 @@ export async function authenticateApiKey(db: Kysely<DB>, key: string): Promise<P
   const [, id, secret] = match as unknown as [string, string, string];
   const row = await db
     .selectFrom('api_keys')
-    .select(['id', 'secret_hash', 'scopes', 'revoked_at'])
+    .select(['id', 'secret_hash', 'scopes', 'revoked_at', 'enterprise'])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row || row.revoked_at) return undefined;
   const expected = Buffer.from(row.secret_hash, 'hex');
   const actual = Buffer.from(hash(secret), 'hex');
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return undefined;
-  return { id: `apikey:${row.id}`, kind: 'apikey', scopes: new Set(row.scopes as Scope[]) };
+  return {
+    id: `apikey:${row.id}`,
+    kind: 'apikey',
+    scopes: new Set(row.scopes as Scope[]),
+    ...(row.enterprise ? { enterprise: row.enterprise } : {}),
+  };
 }

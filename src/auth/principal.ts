@@ -5,6 +5,8 @@ export interface Principal {
   id: string;
   kind: 'apikey' | 'anonymous';
   scopes: ReadonlySet<Scope>;
+  /** The enterprise (统一社会信用代码) the principal acts for, if any. */
+  enterprise?: string;
 }
 
 export const anonymous: Principal = { id: 'anonymous', kind: 'anonymous', scopes: new Set() };

@@ -46,6 +46,11 @@ const ConfigSchema = Type.Object({
     pattern: '^(\\d{1,12}=\\d{1,2}(,\\d{1,12}=\\d{1,2})*)?$',
     description: 'GS1 Company Prefix lengths for URN output, e.g. 690123=6,6901234=7 (longest match wins)',
   }),
+  SUYUAN_NODE_PREFIX: Type.String({
+    pattern: '^[A-HJKMNP-TV-Z]{2}[0-9]{0,4}$',
+    default: 'CN',
+    description: 'Prefix of the trace codes this node issues: 2 letters and up to 4 digits (e.g. HN, CN46)',
+  }),
   SUYUAN_PUBLIC_URL: Type.String({
     default: 'http://localhost:8080',
     description: 'Base URL of this node, used in Location headers and links',

@@ -26,6 +26,7 @@ export interface OpenOptions {
 
 // bigint ids stay strings (no precision loss); numeric too. timestamptz -> Date (pg default).
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v); // a date is a calendar day, not an instant
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) {

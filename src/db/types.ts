@@ -109,6 +109,9 @@ export interface DB {
   named_queries: NamedQueryTable;
   schema_migrations: SchemaMigrationTable;
   api_keys: ApiKeyTable;
+  codes: CodeTable;
+  code_scans: CodeScanTable;
+  code_scan_totals: CodeScanTotalTable;
 }
 
 export interface ApiKeyTable {
@@ -119,4 +122,41 @@ export interface ApiKeyTable {
   created_at: Generated<Date>;
   revoked_at: Timestamp | null;
   last_used_at: Timestamp | null;
+  enterprise: string | null;
+}
+
+export interface CodeTable {
+  id: Generated<string>;
+  value: string;
+  uri: string;
+  scheme: 'suyuan' | 'gs1';
+  kind: 'lot' | 'item' | 'logisticUnit' | 'asset';
+  owner: string;
+  product: string | null;
+  product_name: string | null;
+  lot: string | null;
+  production_date: ColumnType<string | null, string | null, string | null>;
+  expiry_date: ColumnType<string | null, string | null, string | null>;
+  batch_id: string;
+  state: 'issued' | 'active' | 'closed' | 'void';
+  issued_at: Generated<Date>;
+  activated_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  voided_at: Timestamp | null;
+  state_reason: string | null;
+}
+
+export interface CodeScanTable {
+  id: Generated<string>;
+  uri: string;
+  scanned_at: Timestamp;
+  channel: string;
+  place: string | null;
+}
+
+export interface CodeScanTotalTable {
+  uri: string;
+  scans: string;
+  first_scan: Timestamp;
+  last_scan: Timestamp;
 }

@@ -1,4 +1,4 @@
-import { canonicalEpc } from '../../identifiers/epc.js';
+import { canonicalCodeUri } from '../../codes/code-uri.js';
 import { cbvBare } from '../cbv.js';
 import { eventHash } from '../hash/index.js';
 import type { ValidationIssue } from '../validation/index.js';
@@ -61,7 +61,7 @@ class Collector {
   constructor(private readonly pointer: string) {}
   id(value: unknown, path: string): string | null {
     if (typeof value !== 'string') return null;
-    const parsed = canonicalEpc(value);
+    const parsed = canonicalCodeUri(value);
     if (parsed.ok) return parsed.value;
     this.issues.push({ pointer: `${this.pointer}/${path}`, message: parsed.error });
     return null;

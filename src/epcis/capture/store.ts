@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { activateCodes } from '../../codes/service.js';
 import type { DB } from '../../db/types.js';
 import { canonicalForm } from '../format/event.js';
 import type { ValidationIssue } from '../validation/index.js';
@@ -140,5 +141,11 @@ async function insertRows(
         ${s('stringValue')}::text[], ${s('booleanValue')}::boolean[], ${s('microorganism')}::text[],
         ${s('chemicalSubstance')}::text[], ${s('exception')}::text[])`.execute(trx);
   }
+  const commissioned = stored
+    .filter((e) => e.bizStep === 'commissioning' || (e.eventType === 'ObjectEvent' && e.action === 'ADD'))
+    .flatMap((e) =>
+      e.epcs.filter((r) => !r.isClass && r.role !== 'parent' && r.role !== 'input').map((r) => r.epc),
+    );
+  await activateCodes(trx, commissioned, new Date());
   return stored.length;
 }

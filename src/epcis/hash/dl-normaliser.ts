@@ -113,7 +113,8 @@ function constrainDigitalLink(input: string): string | undefined {
   let uri = input;
   if (!ANY_DL.test(uri)) return undefined;
   if (uri.includes('?')) uri = uri.slice(0, uri.indexOf('?'));
-  if (SHORT_NAME.test(uri)) for (const [name, ai] of SHORT_NAMES) uri = uri.replaceAll(`/${name}/`, `/${ai}/`);
+  if (SHORT_NAME.test(uri))
+    for (const [name, ai] of SHORT_NAMES) uri = uri.replaceAll(`/${name}/`, `/${ai}/`);
   if (!CANONICAL_HOST.test(uri)) {
     const ai = REHOST.find((k) => uri.includes(`/${k}/`));
     if (ai) uri = `https://id.gs1.org${uri.slice(uri.indexOf(`/${ai}/`))}`;

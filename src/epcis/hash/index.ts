@@ -3,10 +3,18 @@
  * computed exactly as the reference implementation RalphTro/epcis-event-hash-generator does (the
  * version whose test vectors are in shared/epcis/hash-vectors). See prehash.ts for the string layout.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { treePreHash } from './prehash.js';
-import { correctStructure, jsonToTree } from './tree.js';
-import { contextNamespaces, expandedVocabulary, expandKey, replaceBareValues } from './vocabulary.js';
+import { correctInPlace, eventTree, jsonToTree, NotPlainJson, type Triple } from './tree.js';
+import {
+  type BareIndex,
+  bareIndex,
+  contextNamespaces,
+  expandedVocabulary,
+  expandKey,
+  type Namespaces,
+  replaceBareValues,
+} from './vocabulary.js';
 
 export interface HashOptions {
   /**
@@ -20,25 +28,67 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const asArray = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
+/** What the events of one document share: computed once, not per event. */
+interface Scope {
+  value: unknown;
+  isDocument: boolean;
+  expanded: Set<string>;
+  index: BareIndex;
+  namespaces: Namespaces;
+}
+
+/**
+ * The event (without @context) as a corrected tree, and the namespaces (`namespaces()` and the event's
+ * @xmlns declarations). One walk for plain JSON objects; otherwise the copy of replaceBareValues first.
+ */
+function eventToTree(
+  event: Record<string, unknown>,
+  expanded: ReadonlySet<string>,
+  index: BareIndex,
+  namespaces: () => Namespaces,
+): { tree: Triple; ns: Namespaces } {
+  if (!Array.isArray(event)) {
+    const ns = namespaces();
+    try {
+      return { tree: correctInPlace(eventTree(event, ns, index, '@context')), ns };
+    } catch (e) {
+      if (!(e instanceof NotPlainJson)) throw e;
+    }
+  }
+  const { '@context': _, ...data } = event;
+  const ns = namespaces();
+  return { tree: correctInPlace(jsonToTree(replaceBareValues(data, expanded), ns)), ns };
+}
+
+function eventWithContext(
+  event: Record<string, unknown>,
+  ctx: unknown,
+  scope: Scope | undefined,
+): { tree: Triple; ns: Namespaces } {
+  const { '@context': _, ...data } = event;
+  const expanded = expandedVocabulary(scope?.value ?? data, ctx, scope?.isDocument ?? false);
+  return eventToTree(event, expanded, bareIndex(expanded), () => contextNamespaces(ctx));
+}
+
 function computePreHash(
   event: Record<string, unknown>,
   context: unknown,
   options: HashOptions | undefined,
-  scope: { value: unknown; isDocument: boolean; expanded?: Set<string> } | undefined,
+  scope: Scope | undefined,
 ): string {
   // An event that carries its own @context (single-event capture) is read with it; it is not data.
-  const { '@context': own, ...data } = event;
-  const ctx = own === undefined ? context : [...asArray(context), ...asArray(own)];
-  // The document-wide vocabulary is the same for every event without its own context: computed once.
-  const expanded =
-    own === undefined && scope?.expanded
-      ? scope.expanded
-      : expandedVocabulary(scope?.value ?? data, ctx, scope?.isDocument ?? false);
-  const ns = contextNamespaces(ctx);
-  const tree = correctStructure(jsonToTree(replaceBareValues(data, expanded), ns));
-  const ignored = new Set((options?.ignoreFields ?? []).map((f) => expandKey(f, ns)));
+  const own = event['@context'];
+  // The document-wide vocabulary and namespaces are the same for every event without its own context.
+  const { tree, ns } =
+    own === undefined && scope
+      ? eventToTree(event, scope.expanded, scope.index, () => new Map(scope.namespaces))
+      : eventWithContext(event, own === undefined ? context : [...asArray(context), ...asArray(own)], scope);
+  const fields = options?.ignoreFields ?? [];
+  const ignored = fields.length === 0 ? NONE : new Set(fields.map((f) => expandKey(f, ns)));
   return treePreHash(tree, ignored);
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /** The pre-hash string of one event (for debugging and tests). `context` is the document's @context (array/object/string) used to expand prefixed extension names. */
 export function preHashString(
@@ -51,7 +101,7 @@ export function preHashString(
 
 /** The event hash ID of a pre-hash string. */
 export function hashPreHashString(preHash: string): string {
-  return `ni:///sha-256;${createHash('sha256').update(preHash, 'utf8').digest('hex')}?ver=CBV2.0`;
+  return `ni:///sha-256;${hash('sha256', preHash, 'hex')}?ver=CBV2.0`;
 }
 
 /** ni:///sha-256;<64 hex>?ver=CBV2.0 */
@@ -90,10 +140,13 @@ export function documentPreHashStrings(document: Record<string, unknown>): strin
   const body = isObject(document.epcisBody) ? document.epcisBody : {};
   const { events, holder } = eventsOf(body);
   const options = { ignoreFields: ignoreFieldsOf(document, body, holder) };
-  const scope = {
+  const expanded = expandedVocabulary(document, document['@context'], true);
+  const scope: Scope = {
     value: document,
     isDocument: true,
-    expanded: expandedVocabulary(document, document['@context'], true),
+    expanded,
+    index: bareIndex(expanded),
+    namespaces: contextNamespaces(document['@context']),
   };
   return events.filter(isObject).map((e) => computePreHash(e, document['@context'], options, scope));
 }

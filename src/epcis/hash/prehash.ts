@@ -152,10 +152,18 @@ function childPreHash(child: Triple, subOrder: Order | null): string {
 }
 
 /**
- * The triples of `list` by name, in list order. Taken once before the loop of inOrder: the loop only
- * removes the children of the name it is at, so this is what filtering `list` by each name there gives.
+ * The triples of `list` with each name of `order`, in list order. Taken once before the loop of inOrder:
+ * the loop only removes children of the name it is at, so this is what filtering `list` by each name
+ * there gives. Short orders (readPoint, epcList...) are filtered directly, without a Map.
  */
-function byName(list: readonly Child[]): Map<string, Triple[]> {
+function byName(list: readonly Child[], order: Order): (name: string) => Triple[] | undefined {
+  if (order.length <= 2) {
+    return (name) => {
+      let group: Triple[] | undefined;
+      for (const c of list) if (isTriple(c) && c.name === name) (group ??= []).push(c);
+      return group;
+    };
+  }
   const groups = new Map<string, Triple[]>();
   for (const c of list) {
     if (!isTriple(c)) continue;
@@ -163,24 +171,31 @@ function byName(list: readonly Child[]): Map<string, Triple[]> {
     if (group) group.push(c);
     else groups.set(c.name, [c]);
   }
-  return groups;
+  return (name) => groups.get(name);
 }
 
 /** `_recurse_through_children_in_order`; consumed children are removed from `list`. */
 function inOrder(list: Child[], order: Order): string {
   let preHash = '';
   const extensions = gatherUserExtensions(list);
-  const groups = byName(list);
+  const groupOf = byName(list, order);
+  // Consumed children are taken out of `list` in one pass at the end (nothing reads it in between).
+  let consumed: Set<Child> | undefined;
   for (const [name, subOrder] of order) {
-    const group = groups.get(name);
+    const group = groupOf(name);
     if (group === undefined) continue;
     const values: string[] = [];
     for (const child of group) {
       const text = childPreHash(child, subOrder);
       if (text) values.push(text);
-      if (child.children.length === 0) removeChild(list, child);
+      if (child.children.length === 0) (consumed ??= new Set()).add(child);
     }
     preHash += sortPy(values).join('');
+  }
+  if (consumed) {
+    let kept = 0;
+    for (const c of list) if (!consumed.has(c)) list[kept++] = c;
+    list.length = kept;
   }
   return extensions.length > 0 ? preHash + generic(extensions) : preHash;
 }

@@ -30,7 +30,10 @@ function isPyWhitespace(c: number): boolean {
 
 export function pyStrip(text: string): string {
   // Most values have no surrounding whitespace: no regular expression for them.
-  if (text === '' || (!isPyWhitespace(text.charCodeAt(0)) && !isPyWhitespace(text.charCodeAt(text.length - 1))))
+  if (
+    text === '' ||
+    (!isPyWhitespace(text.charCodeAt(0)) && !isPyWhitespace(text.charCodeAt(text.length - 1)))
+  )
     return text;
   return text.replace(PY_STRIP, '');
 }
@@ -52,16 +55,14 @@ export function comparePy(a: string, b: string): number {
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;
-const compareUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 /**
  * Sorts in place in Python order. Without surrogates, UTF-16 code unit order (JS `<`) is code point
- * order, so the native comparison gives the same result as comparePy, faster.
+ * order, so the default sort (by code units) gives the same result as comparePy, faster.
  */
 export function sortPy(values: string[]): string[] {
   if (values.length < 2) return values;
   for (const v of values) if (SURROGATE.test(v)) return values.sort(comparePy);
-  return values.sort(compareUnits);
+  return values.sort();
 }
 
 /** What Python's float() accepts, for ASCII digits (Python also takes other Unicode decimal digits). */
@@ -101,6 +102,8 @@ export function pyScalar(value: unknown): string {
 const ISO_TIME =
   /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
 
+const NORMAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
@@ -115,6 +118,8 @@ function pad(n: number, width: number): string {
  * carries into the next second (the reference raises and drops the event).
  */
 export function fixTimestamp(text: string): string {
+  // Already in the output format: every path below gives the text back (normalised, or unchanged if invalid)
+  if (NORMAL_TIME.test(text)) return text;
   const m = ISO_TIME.exec(text);
   if (!m) return text;
   const [, y, mo, d, h, mi, s = '0', frac = '', zone = 'Z'] = m;

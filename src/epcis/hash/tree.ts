@@ -81,35 +81,44 @@ export function eventTree(json: unknown, ns: Namespaces, index: BareIndex, skip?
     );
   if (typeof json === 'object' && json !== null) {
     // The copy has the own enumerable properties of `json`, in the same order.
-    const entries = Object.entries(json);
+    const obj = json as Record<string, unknown>;
+    const keys = Object.keys(obj);
     let name = '';
     let text = '';
-    for (const [key, value] of entries) {
-      if (key === 'type') name = scalarOf(value, index);
-      else if (key === '#text') text = scalarOf(value, index);
+    for (const key of keys) {
+      if (key === 'type') name = scalarOf(obj[key], index);
+      else if (key === '#text') text = scalarOf(obj[key], index);
       else if (key === '__proto__') throw new NotPlainJson();
     }
     const node = triple(name, text, []);
-    for (const [key, value] of entries) {
+    for (const key of keys) {
+      const value = obj[key];
       if (SKIPPED_KEYS.has(key) || key === skip) continue;
       if (key.startsWith('@xmlns')) {
         ns.set(key.slice(7), scalarOf(value, index));
         node.name = expandKey(node.name, ns);
         continue;
       }
-      const child = eventTree(value, ns, index);
-      const expanded = expandKey(key, ns);
+      // The new triples are renamed in place instead of copied (nothing else refers to them). The key
+      // is expanded after the walk of the value, which may declare namespaces.
       if (Array.isArray(value)) {
-        for (const item of child.children) {
-          if (isTriple(item)) node.children.push(triple(expanded, item.value, item.children));
-        }
+        const items = value.map((item) => eventTree(item, ns, index));
+        const expanded = expandKey(key, ns);
+        for (const item of items) item.name = expanded;
+        node.children.push(...items);
       } else {
-        node.children.push(triple(expanded, child.value, child.children));
+        const child = eventTree(value, ns, index);
+        child.name = expandKey(key, ns);
+        node.children.push(child);
       }
     }
     return node;
   }
-  return triple('', typeof json === 'string' ? expandValue(replaceBare(json, index), ns) : pyScalar(json), []);
+  return triple(
+    '',
+    typeof json === 'string' ? expandValue(replaceBare(json, index), ns) : pyScalar(json),
+    [],
+  );
 }
 
 const PAIR_LISTS = new Set(['sourceList', 'destinationList', 'bizTransactionList']);
@@ -129,44 +138,52 @@ function toPair(entry: Triple, valueName: string): Pair {
   return { pair: items };
 }
 
-/** json_xml_model_mismatch_correction._correct_xml_vs_js_structure_mismatch */
-function renamed(node: Triple): Triple {
+/** json_xml_model_mismatch_correction._correct_xml_vs_js_structure_mismatch, in place */
+function rename(node: Triple): Triple {
   const n = node.name;
-  if (n === 'inputEPC' || n === 'outputEPC') return triple('epc', node.value, node.children);
-  if (
+  if (n === 'inputEPC' || n === 'outputEPC') node.name = 'epc';
+  else if (
     n === 'inputQuantity' ||
     n === 'outputQuantity' ||
     n === 'childQuantity' ||
     (n === 'quantity' && node.children.length > 0)
   ) {
-    return triple('quantityElement', node.value, node.children);
+    node.name = 'quantityElement';
   }
   return node;
 }
 
-/** json_xml_model_mismatch_correction.deep_structure_correction */
-export function correctStructure(node: Triple): Triple {
-  const children = node.children.filter(isTriple);
-  const kept: Triple[] = [];
-  const lists = new Map<string, Triple[]>();
-  for (const child of children) {
-    if (!child.name.endsWith('List')) {
-      kept.push(child);
-      continue;
+/**
+ * correctStructure on a tree that nothing else refers to: its triples are renamed and given their new
+ * children in place (fewer allocations on the hashing hot path).
+ */
+export function correctInPlace(node: Triple): Triple {
+  if (node.children.length === 0) return rename(node);
+  const rest: Child[] = [];
+  let lists: Map<string, Triple[]> | undefined;
+  let childEpcs: Triple[] | undefined;
+  for (const child of node.children) {
+    if (!isTriple(child)) continue;
+    const name = child.name;
+    if (name.endsWith('List')) {
+      lists ??= new Map();
+      child.name = name.slice(0, -4);
+      const entries = lists.get(name);
+      if (entries) entries.push(child);
+      else lists.set(name, [child]);
+    } else if (name === 'childEPCs') {
+      (childEpcs ??= []).push(child);
+    } else {
+      rest.push(child);
     }
-    const entries = lists.get(child.name) ?? [];
-    entries.push(triple(child.name.slice(0, -4), child.value, child.children));
-    lists.set(child.name, entries);
   }
-  const grouped: Child[] = [];
-  for (const [listName, entries] of lists) {
-    const items = PAIR_LISTS.has(listName) ? entries.map((e) => toPair(e, e.name)) : entries;
-    grouped.push(triple(listName, '', items));
+  if (lists) {
+    for (const [listName, entries] of lists) {
+      const items = PAIR_LISTS.has(listName) ? entries.map((e) => toPair(e, e.name)) : entries;
+      rest.push(triple(listName, '', items));
+    }
   }
-  const childEpcs = kept.filter((c) => c.name === 'childEPCs');
-  const rest: Child[] = kept.filter((c) => c.name !== 'childEPCs');
-  rest.push(...grouped);
-  if (childEpcs.length > 0)
+  if (childEpcs)
     rest.push(
       triple(
         'childEPCs',
@@ -174,6 +191,22 @@ export function correctStructure(node: Triple): Triple {
         childEpcs.map((c) => triple('epc', c.value, [])),
       ),
     );
-  const corrected = rest.map((c) => (isTriple(c) && !PAIR_LISTS.has(c.name) ? correctStructure(c) : c));
-  return renamed(triple(node.name, node.value, corrected));
+  for (let i = 0; i < rest.length; i++) {
+    const c = rest[i];
+    if (c && isTriple(c) && !PAIR_LISTS.has(c.name)) rest[i] = correctInPlace(c);
+  }
+  node.children = rest;
+  return rename(node);
+}
+
+const copyTree = (node: Triple): Triple =>
+  triple(
+    node.name,
+    node.value,
+    node.children.map((c) => (isTriple(c) ? copyTree(c) : { pair: c.pair.map(copyTree) })),
+  );
+
+/** json_xml_model_mismatch_correction.deep_structure_correction */
+export function correctStructure(node: Triple): Triple {
+  return correctInPlace(copyTree(node));
 }

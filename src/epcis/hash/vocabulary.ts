@@ -109,23 +109,49 @@ export function expandValue(value: string, ns: Namespaces): string {
   return iri === undefined ? value : iri.replaceAll('{', '').replaceAll('}', '') + value.slice(i + 1);
 }
 
-const KEPT = ['https://ref.gs1.org/cbv', 'https://gs1.org/voc'];
+/** Whether an expanded value is kept: it starts with https://ref.gs1.org/cbv or https://gs1.org/voc. */
+function isKept(expanded: string): boolean {
+  const c = expanded.charCodeAt(8); // 'r' or 'g' after https://: most values are ruled out here
+  return (
+    (c === 0x72 && expanded.startsWith('https://ref.gs1.org/cbv')) ||
+    (c === 0x67 && expanded.startsWith('https://gs1.org/voc'))
+  );
+}
+
+/**
+ * expandValue with `prefixes`, with a pre-test that spares most values the prefix look-up: the text
+ * before the first ':' can only be a prefix if some prefix has its length and first character.
+ */
+function expander(prefixes: Namespaces): (value: string) => string {
+  let maxLength = 0;
+  let empty = false;
+  const first = new Set<number>();
+  for (const key of prefixes.keys()) {
+    maxLength = Math.max(maxLength, key.length);
+    if (key === '') empty = true;
+    else first.add(key.charCodeAt(0));
+  }
+  return (value) => {
+    const i = value.indexOf(':');
+    if (i < 0 || i > maxLength || (i === 0 ? !empty : !first.has(value.charCodeAt(0)))) return value;
+    return expandValue(value, prefixes);
+  };
+}
 
 function collect(
   value: unknown,
   spec: Spec | Vocab | undefined,
-  prefixes: Namespaces,
+  expand: (value: string) => string,
   out: Set<string>,
 ): void {
-  if (Array.isArray(value)) {
-    for (const item of value) collect(item, spec, prefixes, out);
+  if (typeof value === 'string') {
+    const expanded = isVocab(spec) && spec.terms.has(value) ? spec.base + value : expand(value);
+    if (isKept(expanded)) out.add(expanded);
+  } else if (Array.isArray(value)) {
+    for (const item of value) collect(item, spec, expand, out);
   } else if (isObject(value)) {
     const inner = isVocab(spec) ? undefined : spec;
-    for (const [key, child] of Object.entries(value)) collect(child, inner?.[key], prefixes, out);
-  } else if (typeof value === 'string') {
-    const expanded =
-      isVocab(spec) && spec.terms.has(value) ? spec.base + value : expandValue(value, prefixes);
-    if (KEPT.some((k) => expanded.startsWith(k))) out.add(expanded);
+    for (const key of Object.keys(value)) collect(value[key], inner?.[key], expand, out);
   }
 }
 
@@ -137,7 +163,7 @@ export function expandedVocabulary(scope: unknown, context: unknown, isDocument:
   const prefixes: Namespaces = new Map(Object.entries(EPCIS_PREFIXES));
   for (const [k, v] of contextNamespaces(context)) if (!prefixes.has(k)) prefixes.set(k, v);
   const out = new Set<string>();
-  collect(scope, isDocument ? DOCUMENT_SPEC : EVENT_SPEC, prefixes, out);
+  collect(scope, isDocument ? DOCUMENT_SPEC : EVENT_SPEC, expander(prefixes), out);
   return out;
 }
 

@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
+import { canonicalCodeUri, suyuanCodeOf, suyuanUri } from '../../codes/code-uri.js';
 import { DomainError, type FieldError } from '../../http/errors.js';
-import { canonicalEpc, epcPattern } from '../../identifiers/epc.js';
+import { epcPattern } from '../../identifiers/epc.js';
 import { cbvBare, type Vocabulary } from '../cbv.js';
 import { epcFilter, jsonFieldFilter, locationFilter, partyFilter, transactionFilter } from './filters.js';
 
@@ -87,7 +88,7 @@ function integer(
 
 function identifiers(name: string, values: string[], errors: FieldError[]): string[] {
   return values.flatMap((v) => {
-    const parsed = canonicalEpc(v);
+    const parsed = canonicalCodeUri(v);
     if (parsed.ok) return [parsed.value];
     errors.push({ pointer: name, message: `${v}: ${parsed.error}` });
     return [];
@@ -129,6 +130,8 @@ export function parseEventQuery(query: Record<string, string | string[] | undefi
     if (name in epcRoles) {
       const { roles, isClass } = epcRoles[name] as { roles: string[]; isClass: boolean };
       const patterns = values.flatMap((v) => {
+        const code = suyuanCodeOf(v);
+        if (code) return [{ exact: suyuanUri(code) }];
         const p = epcPattern(v);
         if (p.ok) return [p.value];
         errors.push({ pointer: name, message: `${v}: ${p.error}` });

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { useApp } from '../../test/app.js';
+import { backends } from '../../test/database.js';
+import { epcisDocument, gtin, objectEvent } from '../../test/factories.js';
+import { parseSuyuanCode } from '../identifiers/suyuan-code.js';
+
+const enterpriseA = '91460100MA5T0AAA1X';
+const enterpriseB = '91460100MA5T0BBB2Y';
+
+describe.each(backends())('code issuance and registry [%s]', (backend) => {
+  const ctx = useApp(backend, { SUYUAN_NODE_PREFIX: 'HN' });
+
+  async function issue(body: Record<string, unknown>, enterprise = enterpriseA) {
+    const auth = await ctx.key(['capture', 'query'], enterprise);
+    return {
+      response: await ctx.app.inject({ method: 'POST', url: '/api/codes', headers: auth, payload: body }),
+      auth,
+    };
+  }
+
+  it('issues suyuan item codes that are unique, self-checking and carry the node prefix', async () => {
+    const { response } = await issue({
+      scheme: 'suyuan',
+      kind: 'item',
+      count: 500,
+      productName: '海南芒果',
+      lot: 'L2026',
+      expiryDate: '2030-01-01',
+    });
+    expect(response.statusCode).toBe(201);
+    const batch = response.json();
+    expect(batch.count).toBe(500);
+    expect(new Set(batch.codes).size).toBe(500);
+    for (const code of batch.codes.slice(0, 50)) {
+      expect(code).toMatch(/^HNS[0-9A-HJKMNP-TV-Z]{14}$/);
+      expect(parseSuyuanCode(code).ok).toBe(true);
+    }
+  });
+
+  it('issues GS1 serials under the enterprise GTIN as canonical Digital Links', async () => {
+    const { response } = await issue({
+      scheme: 'gs1',
+      kind: 'item',
+      count: 20,
+      product: gtin(42),
+      lot: 'B7',
+    });
+    expect(response.statusCode).toBe(201);
+    for (const code of response.json().codes)
+      expect(code).toMatch(new RegExp(`^https://id\\.gs1\\.org/01/${gtin(42)}/10/B7/21/[0-9A-Z]{12}$`));
+  });
+
+  it('shows the state of an own code, activates it on commissioning, and hides it from other enterprises', async () => {
+    const { response, auth } = await issue({
+      scheme: 'suyuan',
+      kind: 'item',
+      count: 1,
+      productName: '椰子汁',
+    });
+    const [code] = response.json().codes as string[];
+    const before = await ctx.app.inject({ method: 'GET', url: `/api/codes/${code}`, headers: auth });
+    expect(before.json()).toMatchObject({ code, state: 'issued', productName: '椰子汁' });
+    await ctx.app.inject({
+      method: 'POST',
+      url: '/epcis/capture',
+      headers: auth,
+      payload: epcisDocument([
+        objectEvent({
+          action: 'ADD',
+          bizStep: 'commissioning',
+          disposition: 'active',
+          epcList: [`https://trace.example.cn/t/${code}`],
+        }),
+      ]),
+    });
+    await ctx.app.captureWorker.drain();
+    const after = await ctx.app.inject({ method: 'GET', url: `/api/codes/${code}`, headers: auth });
+    expect(after.json().state).toBe('active');
+    const other = await ctx.key(['query'], enterpriseB);
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: `/api/codes/${code}`, headers: other })).statusCode,
+    ).toBe(404);
+  });
+
+  it.each([
+    ['0 codes', { count: 0 }, '/count'],
+    ['10 million codes', { count: 10_000_000 }, '/count'],
+    ['a lot with a forbidden character', { count: 1, lot: 'A/B' }, '/lot'],
+    ['GS1 codes without a GTIN', { scheme: 'gs1', count: 1 }, '/product'],
+    [
+      'a GTIN with a wrong check digit',
+      { scheme: 'gs1', count: 1, product: `${gtin(1).slice(0, 13)}${(Number(gtin(1)[13]) + 1) % 10}` },
+      '/product',
+    ],
+    [
+      'an expiry before production',
+      { count: 1, productionDate: '2026-05-01', expiryDate: '2026-04-01' },
+      '/expiryDate',
+    ],
+  ])('refuses %s with the field named', async (_name, body, pointer) => {
+    const { response } = await issue(body);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors.map((e: { pointer: string }) => e.pointer)).toContain(pointer);
+  });
+
+  it('refuses to issue for a key without an enterprise', async () => {
+    const auth = await ctx.key(['capture']);
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/codes',
+      headers: auth,
+      payload: { count: 1 },
+    });
+    expect(response.statusCode).toBe(403);
+  });
+
+  it('checks any identifier anonymously and explains a wrong check character', async () => {
+    const good = await ctx.app.inject(
+      `/api/identifiers/check?value=${encodeURIComponent(`(01)${gtin(9)}(10)ABC`)}`,
+    );
+    expect(good.json()).toMatchObject({
+      valid: true,
+      forms: { digitalLink: expect.stringContaining(`/01/${gtin(9)}/10/ABC`) },
+    });
+    const bad = await ctx.app.inject('/api/identifiers/check?value=91350100M0001TGQXM');
+    expect(bad.json()).toMatchObject({ valid: false });
+    expect(JSON.stringify(bad.json())).toMatch(/1/);
+  });
+});

@@ -1,0 +1,124 @@
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { gcpLengths } from '../config/config.js';
+import { DomainError } from '../http/errors.js';
+import { detectIdentifier } from '../identifiers/detect.js';
+import { canonicalCodeUri } from './code-uri.js';
+import { issueCodes, maxIssue } from './service.js';
+
+const IssueBody = Type.Object(
+  {
+    scheme: Type.Union([Type.Literal('suyuan'), Type.Literal('gs1')], { default: 'suyuan' }),
+    kind: Type.Union(
+      [Type.Literal('lot'), Type.Literal('item'), Type.Literal('logisticUnit'), Type.Literal('asset')],
+      {
+        default: 'item',
+      },
+    ),
+    count: Type.Integer({ minimum: 1, maximum: maxIssue }),
+    product: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 64, description: 'GTIN (required for gs1) or product code' }),
+    ),
+    productName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    lot: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
+    productionDate: Type.Optional(Type.String({ maxLength: 10 })),
+    expiryDate: Type.Optional(Type.String({ maxLength: 10 })),
+  },
+  { additionalProperties: false },
+);
+
+/** The enterprise a request acts for; issuing and reading codes needs one. */
+export function enterpriseOf(request: FastifyRequest): string {
+  const enterprise = request.principal.enterprise;
+  if (!enterprise) throw new DomainError('FORBIDDEN', 'This API key does not belong to an enterprise');
+  return enterprise;
+}
+
+/** Finds a code of the caller's enterprise; another enterprise's code is answered as not found. */
+export async function ownCode(app: FastifyInstance, request: FastifyRequest, raw: string) {
+  const owner = enterpriseOf(request);
+  const uri = canonicalCodeUri(raw);
+  const row = await app.database.db
+    .selectFrom('codes')
+    .selectAll()
+    .where((eb) => eb.or([eb('value', '=', raw), eb('uri', '=', uri.ok ? uri.value : raw)]))
+    .executeTakeFirst();
+  if (!row || row.owner !== owner) throw new DomainError('NOT_FOUND', `Your enterprise has no code ${raw}`);
+  return row;
+}
+
+export async function codeRoutes(app: FastifyInstance): Promise<void> {
+  app.post(
+    '/codes',
+    {
+      config: { access: 'capture' },
+      bodyLimit: 4096,
+      schema: {
+        tags: ['Codes'],
+        summary: 'Issue 1 to 100,000 trace codes for a product and lot',
+        body: IssueBody,
+        security: [{ apiKey: [] }],
+      },
+    },
+    async (request, reply) => {
+      const owner = enterpriseOf(request);
+      const batch = await issueCodes(
+        app.database.db,
+        owner,
+        request.body as Parameters<typeof issueCodes>[2],
+        app.config.SUYUAN_NODE_PREFIX,
+      );
+      return reply.status(201).send(batch);
+    },
+  );
+
+  app.get(
+    '/codes/:code',
+    {
+      config: { access: 'query' },
+      schema: {
+        tags: ['Codes'],
+        summary: 'State of one of your codes and what it identifies',
+        params: Type.Object({ code: Type.String({ maxLength: 200 }) }),
+        security: [{ apiKey: [] }],
+      },
+    },
+    async (request) => {
+      const row = await ownCode(app, request, (request.params as { code: string }).code);
+      return {
+        code: row.value,
+        uri: row.uri,
+        scheme: row.scheme,
+        kind: row.kind,
+        state: row.state,
+        product: row.product,
+        productName: row.product_name,
+        lot: row.lot,
+        productionDate: row.production_date,
+        expiryDate: row.expiry_date,
+        batchId: row.batch_id,
+        issuedAt: row.issued_at,
+        activatedAt: row.activated_at,
+      };
+    },
+  );
+
+  await app.register(async (limited) => {
+    await limited.register(rateLimit, { max: 120, timeWindow: '1 minute' });
+    limited.get(
+      '/identifiers/check',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['Identifiers'],
+          summary:
+            'Detect and check any identifier: GS1 keys, Digital Link, EPC URN, element string, credit code, region, drug code, trace code',
+          querystring: Type.Object({ value: Type.String({ minLength: 1, maxLength: 512 }) }),
+        },
+      },
+      async (request) =>
+        detectIdentifier((request.query as { value: string }).value, { gcpLengths: gcpLengths(app.config) }),
+    );
+  });
+}

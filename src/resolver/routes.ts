@@ -1,0 +1,102 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { DomainError } from '../http/errors.js';
+import { Batcher } from './batcher.js';
+import { type CodeFacts, lookupCodes } from './lookup.js';
+import { renderNotFound, renderPage } from './page.js';
+import { ScanLog } from './scans.js';
+import { summarise, targetOfCode, targetOfDigitalLink } from './service.js';
+
+/** GS1 Digital Link primary keys the resolver answers (numeric AIs of the DL standard). */
+const primaryKeys = [
+  '01',
+  '00',
+  '414',
+  '417',
+  '8003',
+  '8004',
+  '8006',
+  '8010',
+  '8017',
+  '8018',
+  '253',
+  '255',
+  '401',
+  '402',
+];
+
+const ResolveQuery = Type.Object({
+  linkType: Type.Optional(Type.String({ maxLength: 100 })),
+  format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('html')])),
+  place: Type.Optional(
+    Type.String({ maxLength: 64, description: 'coarse place of the scan (region code or city)' }),
+  ),
+  channel: Type.Optional(Type.String({ pattern: '^[a-z]{1,16}$' })),
+});
+
+function wantsJson(request: FastifyRequest): boolean {
+  const { format } = request.query as { format?: string };
+  if (format) return format === 'json';
+  const accept = request.headers.accept ?? '';
+  return /application\/(ld\+)?json/.test(accept) && !/text\/html/.test(accept);
+}
+
+/** What a phone camera opens: /t/{code} and GS1 Digital Link paths, as HTML or as a JSON summary. */
+export async function resolverRoutes(app: FastifyInstance): Promise<void> {
+  const batcher = new Batcher<string, CodeFacts>((uris) => lookupCodes(app.database.db, uris));
+  const scans = new ScanLog(app.database.db, app.log);
+  app.addHook('onClose', async () => scans.flush());
+
+  async function resolve(request: FastifyRequest, reply: FastifyReply, uri: string, raw: string) {
+    const facts = await batcher.get(uri);
+    const json = wantsJson(request);
+    const now = new Date();
+    const summary = facts
+      ? summarise(facts, {
+          count: facts.scans.count + scans.pendingFor(uri) + 1,
+          first: facts.scans.first ?? now,
+        })
+      : undefined;
+    if (!summary) {
+      if (json) throw new DomainError('NOT_FOUND', `${raw} was never issued here and appears in no event`);
+      return reply.status(404).type('text/html; charset=utf-8').send(renderNotFound(raw));
+    }
+    const { place, channel } = request.query as { place?: string; channel?: string };
+    scans.record({ uri, at: now, channel: channel ?? (json ? 'json' : 'web'), place: place ?? null });
+    void reply.header('Cache-Control', 'no-store').header('Vary', 'Accept');
+    if (json) return summary;
+    return reply.type('text/html; charset=utf-8').send(renderPage(summary));
+  }
+
+  const schema = { tags: ['Resolver'], querystring: ResolveQuery };
+  app.get(
+    '/t/:code',
+    {
+      config: { access: 'public' },
+      schema: {
+        ...schema,
+        summary: 'Resolve a trace code (HTML page, or JSON with Accept: application/json)',
+        params: Type.Object({ code: Type.String({ maxLength: 128 }) }),
+      },
+    },
+    async (request, reply) => {
+      const { code } = request.params as { code: string };
+      return resolve(request, reply, targetOfCode(code), code);
+    },
+  );
+  for (const key of primaryKeys) {
+    app.get(
+      `/${key}/*`,
+      {
+        config: { access: 'public' },
+        schema: { ...schema, summary: `Resolve a GS1 Digital Link with primary key AI ${key}` },
+      },
+      async (request, reply) => {
+        const path = request.url.split('?')[0] as string;
+        if (path.length > 512)
+          throw new DomainError('VALIDATION_FAILED', 'The Digital Link path is too long');
+        return resolve(request, reply, targetOfDigitalLink(path), path);
+      },
+    );
+  }
+}
