@@ -10,7 +10,7 @@ export class Batcher<K, V> {
 
   constructor(
     private readonly load: (keys: K[]) => Promise<Map<K, V>>,
-    private readonly maxConcurrent = 2,
+    private readonly maxConcurrent = 4,
     private readonly maxBatch = 200,
   ) {}
 

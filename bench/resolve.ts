@@ -1,0 +1,89 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify from 'fastify';
+import { sql } from 'kysely';
+import { buildApp } from '../src/app.js';
+import { issueCodes } from '../src/codes/service.js';
+import { loadConfig } from '../src/config/config.js';
+import { type Backend, freshDatabase } from './databases.js';
+import { progress } from './report.js';
+
+export interface ResolveFigures {
+  backend: Backend;
+  codes: number;
+  issue100kSeconds: number;
+  resolveRps: number;
+  resolveP50Ms: number;
+  resolveP99Ms: number;
+  ceilingRps: number;
+  ceilingP99Ms: number;
+  shareOfCeiling: number;
+  errors: number;
+}
+
+interface Load {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** Runs the load generator in its own process; the server keeps this process's event loop. */
+async function load(url: string, pathsFile: string, connections: number, seconds: number): Promise<Load> {
+  const script = fileURLToPath(new URL('./load.js', import.meta.url));
+  const { stdout } = await promisify(execFile)(process.execPath, [script, url, pathsFile, String(connections), String(seconds)]);
+  return JSON.parse(stdout.trim().split('\n').pop() as string) as Load;
+}
+
+/** GET /t/{code} (JSON) with `codes` issued, against a Fastify endpoint returning a constant, same load. */
+export async function benchResolve(backend: Backend, codes: number, serverUrl: string, seconds = 15): Promise<ResolveFigures> {
+  const target = await freshDatabase(backend, serverUrl);
+  const bar = progress(`${backend} issue`, Math.ceil(codes / 100_000));
+  let issueMs = 0;
+  let rounds = 0;
+  for (let n = 0; n < codes; n += 100_000) {
+    const t = performance.now();
+    await issueCodes(target.database.db, '91460100MA5T0AAA1X', { scheme: 'suyuan', kind: 'item', count: Math.min(100_000, codes - n), productName: '海南芒果', lot: 'L1' }, 'HN');
+    issueMs += performance.now() - t;
+    rounds++;
+    bar.increment();
+  }
+  bar.stop();
+  const { rows } = await sql<{ value: string }>`SELECT value FROM codes ORDER BY random() LIMIT 20000`.execute(target.database.db);
+  const pathsFile = join(tmpdir(), `suyuan-resolve-${process.pid}.txt`);
+  writeFileSync(pathsFile, rows.map((r) => `/t/${r.value}`).join('\n'));
+
+  const config = loadConfig({ LOG_LEVEL: 'warn' });
+  const app = await buildApp(config, { database: target.database });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  await load(address, pathsFile, 50, 3); // warm up
+  const resolved = await load(address, pathsFile, 50, seconds);
+  await app.close();
+  await target.drop();
+
+  const constant = Fastify();
+  constant.get('/t/:code', async () => ({ code: 'constant', state: 'active' }));
+  const constantAddress = await constant.listen({ port: 0, host: '127.0.0.1' });
+  await load(constantAddress, pathsFile, 50, 3);
+  const ceiling = await load(constantAddress, pathsFile, 50, seconds);
+  await constant.close();
+
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return {
+    backend,
+    codes,
+    issue100kSeconds: round(issueMs / rounds / 1000),
+    resolveRps: Math.round(resolved.requestsPerSecond),
+    resolveP50Ms: resolved.p50,
+    resolveP99Ms: resolved.p99,
+    ceilingRps: Math.round(ceiling.requestsPerSecond),
+    ceilingP99Ms: ceiling.p99,
+    shareOfCeiling: round(resolved.requestsPerSecond / ceiling.requestsPerSecond),
+    errors: resolved.errors + resolved.non2xx,
+  };
+}
