@@ -42,3 +42,27 @@ describe('the application', () => {
     await app.close();
   });
 });
+
+describe('home page and search', () => {
+  const ctx = useApp('pglite');
+
+  it('serves a Chinese home page with a search box', async () => {
+    const page = await ctx.app.inject('/');
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.body).toContain('重要产品追溯平台');
+    expect(page.body).toContain('action="/search"');
+  });
+
+  it('redirects a search to the resolver, whatever form the code is in', async () => {
+    const cases: [string, string][] = [
+      ['HNS7Q2MZ0K9XW4RTV', '/t/HNS7Q2MZ0K9XW4RTV'],
+      ['https://example.com/01/06901234567892/21/X1', '/01/06901234567892/21/X1'],
+      ['(01)06901234567892(10)L1(21)S9', '/01/06901234567892/10/L1/21/S9'],
+    ];
+    for (const [q, location] of cases) {
+      const response = await ctx.app.inject(`/search?q=${encodeURIComponent(q)}`);
+      expect(response.statusCode).toBe(302);
+      expect(response.headers.location).toBe(location);
+    }
+  });
+});

@@ -11,6 +11,7 @@ import { CaptureWorker } from './epcis/capture/worker.js';
 import { epcisRoutes } from './epcis/routes.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { healthRoutes } from './http/health.js';
+import { homeRoutes } from './http/home.js';
 import { registerJsonParsers } from './http/parsers.js';
 import { resolverRoutes } from './resolver/routes.js';
 
@@ -80,6 +81,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   );
 
   await app.register(healthRoutes);
+  await app.register(homeRoutes);
   const worker = new CaptureWorker(database, app.log, config.SUYUAN_CAPTURE_WORKERS);
   app.decorate('captureWorker', worker);
   await app.register(epcisRoutes, { prefix: '/epcis' });
