@@ -126,4 +126,36 @@ describe.each(backends())('code issuance and registry [%s]', (backend) => {
     expect(bad.json()).toMatchObject({ valid: false });
     expect(JSON.stringify(bad.json())).toMatch(/1/);
   });
+
+  it.each([
+    ['a GTIN with a wrong check digit', '(01)06901234567890', /check digit should be 2/],
+    ['an SSCC with a wrong check digit', '006901234000000017', /check digit should be 8/],
+    ['a credit code with a wrong check character', '91350100M0001TGQXM', /should be 1/],
+    [
+      'a Digital Link with an unknown qualifier',
+      'https://id.gs1.org/01/06901234567892/99/X',
+      /not a path qualifier/,
+    ],
+    ['an element string with an unknown AI', '(01)06901234567892(999)X', /unknown/],
+    ['a region code that does not exist', '469999', /./],
+    ['a mistyped trace code', 'HNS7Q2MZ0K9XW4RTV', /check character/],
+  ])('explains %s', async (_name, value, message) => {
+    const response = await ctx.app.inject(`/api/identifiers/check?value=${encodeURIComponent(value)}`);
+    expect(response.statusCode).toBe(200);
+    const result = response.json();
+    expect(result.valid).toBe(false);
+    expect(result.errors.join(' ')).toMatch(message);
+  });
+
+  it('rate-limits the anonymous check', async () => {
+    let limited = 0;
+    for (let i = 0; i < 130; i++) {
+      const r = await ctx.app.inject({
+        url: '/api/identifiers/check?value=460100',
+        remoteAddress: '10.9.9.9',
+      });
+      if (r.statusCode === 429) limited++;
+    }
+    expect(limited).toBeGreaterThan(0);
+  });
 });
