@@ -50,9 +50,16 @@ export async function captureRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       requireJson(request.headers['content-type']);
       const behaviour = errorBehaviour(request.headers['gs1-capture-error-behaviour']);
-      const id = await submitCapture(app.database, request.body, behaviour, request.principal, {
-        maxEvents: app.config.SUYUAN_CAPTURE_LIMIT,
-      });
+      const id = await submitCapture(
+        app.database,
+        request.body,
+        behaviour,
+        request.principal,
+        {
+          maxEvents: app.config.SUYUAN_CAPTURE_LIMIT,
+        },
+        request.rawBody,
+      );
       app.captureWorker.wake();
       return reply.status(202).header('Location', `/epcis/capture/${id}`).send({ captureID: id });
     },

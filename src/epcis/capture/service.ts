@@ -29,6 +29,8 @@ export async function submitCapture(
   behaviour: ErrorBehaviour,
   principal: Principal,
   limits: CaptureLimits,
+  /** The body as received, when the caller has it (saves serialising a large document again). */
+  raw?: string,
 ): Promise<string> {
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
     throw new DomainError('VALIDATION_FAILED', 'The body must be an EPCISDocument object', [
@@ -58,7 +60,7 @@ export async function submitCapture(
       capture_id: captureId,
       status: 'queued',
       error_behaviour: behaviour,
-      document: JSON.stringify(body),
+      document: raw ?? JSON.stringify(body),
       errors: JSON.stringify(issues), // the worker starts from these instead of validating again
       event_count: events.length,
       captured_by: principal.id,
