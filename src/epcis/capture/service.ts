@@ -66,7 +66,24 @@ export async function submitCapture(
       captured_by: principal.id,
     })
     .execute();
+  rememberDocument(captureId, body as Json);
   return captureId;
+}
+
+// Documents just submitted to this process, so its worker need not parse them again (the database
+// copy is the durable one; any process can run the job from it).
+const recentDocuments = new Map<string, Json>();
+
+function rememberDocument(captureId: string, body: Json): void {
+  if (recentDocuments.size >= 32) recentDocuments.delete(recentDocuments.keys().next().value as string);
+  recentDocuments.set(captureId, body);
+}
+
+/** The submitted document of a job: from memory when this process received it, else parsed from the row. */
+export function jobDocument(captureId: string, stored: string | null): Json {
+  const recent = recentDocuments.get(captureId);
+  recentDocuments.delete(captureId);
+  return recent ?? (JSON.parse(stored ?? 'null') as Json);
 }
 
 export interface JobOutcome {

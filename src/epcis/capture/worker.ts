@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { ValidationIssue } from '../validation/index.js';
-import { type ErrorBehaviour, processCapture } from './service.js';
+import { type ErrorBehaviour, jobDocument, processCapture } from './service.js';
 
 const leaseSeconds = 120;
 const maxAttempts = 3;
@@ -119,7 +119,7 @@ export class CaptureWorker {
           .executeTakeFirstOrThrow();
         const outcome = await processCapture(
           trx,
-          JSON.parse(row.document ?? 'null') as Record<string, unknown>,
+          jobDocument(job.capture_id, row.document),
           job.error_behaviour,
           job.capture_id,
           job.captured_by,
