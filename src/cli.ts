@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Command, InvalidArgumentError } from 'commander';
 import { allScopes, createApiKey, revokeApiKey } from './auth/api-keys.js';
 import type { Scope } from './auth/principal.js';
@@ -5,6 +6,7 @@ import { loadConfig } from './config/config.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { reportStartupError, serve } from './serve.js';
+import { createUser } from './users/service.js';
 
 /** Opens the configured database for a one-off command (refused while a server holds the PGlite folder). */
 async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
@@ -66,6 +68,30 @@ apikey
   .action((id: string) =>
     withDatabase(async (database) => {
       console.log((await revokeApiKey(database.db, id)) ? `revoked ${id}` : `no active key ${id}`);
+    }),
+  );
+
+const admin = program.command('admin').description('platform administrators');
+admin
+  .command('create')
+  .description(
+    'create a platform administrator; the password comes from SUYUAN_ADMIN_PASSWORD or is generated and printed once',
+  )
+  .requiredOption('--username <username>', 'login name (a-z 0-9 . _ -)')
+  .option('--name <displayName>', 'display name', '平台管理员')
+  .action((options: { username: string; name: string }) =>
+    withDatabase(async (database) => {
+      const given = process.env.SUYUAN_ADMIN_PASSWORD;
+      const password = given ?? randomBytes(18).toString('base64url');
+      await createUser(database.db, {
+        username: options.username,
+        displayName: options.name,
+        password,
+        role: 'platform_admin',
+      });
+      console.log(
+        `created administrator ${options.username}${given ? '' : `\npassword: ${password}\n(shown once; change it after logging in)`}`,
+      );
     }),
   );
 

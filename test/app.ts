@@ -5,6 +5,7 @@ import { createApiKey } from '../src/auth/api-keys.js';
 import type { Scope } from '../src/auth/principal.js';
 import { type Config, loadConfig } from '../src/config/config.js';
 import type { Database } from '../src/db/database.js';
+import { createUser, type NewUser } from '../src/users/service.js';
 import { type Backend, useDatabase } from './database.js';
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
@@ -17,7 +18,11 @@ export interface TestContext {
   /** Authorization header of a key with capture and query scopes. */
   auth: { authorization: string };
   key(scopes: Scope[], enterprise?: string): Promise<{ authorization: string }>;
+  /** Creates a user and logs in; returns headers that carry its session cookie (and a same-site Origin). */
+  login(user: Partial<NewUser> & Pick<NewUser, 'role'>): Promise<{ cookie: string; origin: string }>;
 }
+
+export const testPassword = 'correct horse battery staple';
 
 /** An app on the backend's shared test database, with the capture worker off (tests drain it). */
 export function useApp(backend: Backend, overrides: Record<string, string> = {}): TestContext {
@@ -32,6 +37,19 @@ export function useApp(backend: Backend, overrides: Record<string, string> = {})
       return { authorization: `Bearer ${key.key}` };
     };
     ctx.auth = await ctx.key(['capture', 'query']);
+    ctx.login = async (user) => {
+      const username = user.username ?? `u${Math.random().toString(36).slice(2, 10)}`;
+      await createUser(db.current.db, { displayName: username, password: testPassword, ...user, username });
+      const remoteAddress = `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+      const response = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { username, password: testPassword },
+        remoteAddress,
+      });
+      const cookie = String(response.headers['set-cookie']).split(';')[0] as string;
+      return { cookie, origin: 'http://localhost:80' };
+    };
   });
   afterAll(async () => {
     await ctx.app?.close();

@@ -112,6 +112,9 @@ export interface DB {
   codes: CodeTable;
   code_scans: CodeScanTable;
   code_scan_totals: CodeScanTotalTable;
+  users: UserTable;
+  sessions: SessionTable;
+  audit_log: AuditLogTable;
 }
 
 export interface ApiKeyTable {
@@ -159,4 +162,40 @@ export interface CodeScanTotalTable {
   scans: string;
   first_scan: Timestamp;
   last_scan: Timestamp;
+}
+
+export interface UserTable {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: 'platform_admin' | 'regulator' | 'enterprise_admin' | 'enterprise_operator';
+  enterprise: string | null;
+  department: string | null;
+  region_scope: string | null;
+  industry_scopes: ColumnType<string[], string[] | undefined, string[]>;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  password_changed_at: Generated<Date>;
+  created_at: Generated<Date>;
+  disabled_at: Timestamp | null;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Generated<Date>;
+  principal: string;
+  action: string;
+  target: string | null;
+  outcome: string;
+  ip: string | null;
+  detail: ColumnType<unknown, string | null, never>;
 }

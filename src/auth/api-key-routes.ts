@@ -1,0 +1,96 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { DomainError } from '../http/errors.js';
+import { allScopes, createApiKey, revokeApiKey } from './api-keys.js';
+import type { Scope } from './principal.js';
+
+const NewKey = Type.Object(
+  {
+    name: Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description: 'what the key is for: a system, a trace scale, a scanner',
+    }),
+    scopes: Type.Array(Type.Union([Type.Literal('capture'), Type.Literal('query')]), {
+      minItems: 1,
+      uniqueItems: true,
+    }),
+    enterprise: Type.Optional(
+      Type.String({ minLength: 18, maxLength: 18, description: 'administrators only' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** Machine credentials of an enterprise: created by its administrator, shown once, revocable. */
+export async function apiKeyRoutes(app: FastifyInstance): Promise<void> {
+  const tags = { tags: ['API keys'] };
+  app.post(
+    '/apikeys',
+    {
+      config: { access: 'enterprise-admin' },
+      bodyLimit: 4096,
+      schema: { ...tags, summary: 'Create an API key (the key is in this response only)', body: NewKey },
+    },
+    async (request, reply) => {
+      const body = request.body as { name: string; scopes: Scope[]; enterprise?: string };
+      const p = request.principal;
+      const enterprise = p.scopes.has('admin') ? body.enterprise : p.enterprise;
+      if (!enterprise)
+        throw new DomainError('VALIDATION_FAILED', 'A key belongs to an enterprise', [
+          { pointer: '/enterprise', message: 'required' },
+        ]);
+      const key = await createApiKey(
+        app.database.db,
+        body.name,
+        body.scopes.filter((s) => allScopes.includes(s)),
+        enterprise,
+      );
+      return reply.status(201).send({ ...key, enterprise });
+    },
+  );
+  app.get(
+    '/apikeys',
+    {
+      config: { access: 'enterprise-admin' },
+      schema: { ...tags, summary: 'Your enterprise’s API keys (never the secrets)' },
+    },
+    async (request) => {
+      let q = app.database.db
+        .selectFrom('api_keys')
+        .select(['id', 'name', 'scopes', 'enterprise', 'created_at as createdAt', 'revoked_at as revokedAt'])
+        .orderBy('created_at', 'desc')
+        .limit(1000);
+      if (!request.principal.scopes.has('admin'))
+        q = q.where('enterprise', '=', request.principal.enterprise ?? '-');
+      return q.execute();
+    },
+  );
+  app.delete(
+    '/apikeys/:id',
+    {
+      config: { access: 'enterprise-admin' },
+      schema: {
+        ...tags,
+        summary: 'Revoke an API key',
+        params: Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{12}$' }) }),
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const row = await app.database.db
+        .selectFrom('api_keys')
+        .select('enterprise')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (
+        !row ||
+        (!request.principal.scopes.has('admin') && row.enterprise !== request.principal.enterprise)
+      ) {
+        throw new DomainError('NOT_FOUND', `No API key ${id} of your enterprise`);
+      }
+      await revokeApiKey(app.database.db, id);
+      return reply.status(204).send();
+    },
+  );
+}
