@@ -4,16 +4,19 @@
  * version whose test vectors are in shared/epcis/hash-vectors). See prehash.ts for the string layout.
  */
 import { hash } from 'node:crypto';
-import { treePreHash } from './prehash.js';
+import { type Sort, treePreHash } from './prehash.js';
+import { hasSurrogate, sortCodeUnits, sortPy } from './python-compat.js';
 import { correctInPlace, eventTree, jsonToTree, NotPlainJson, type Triple } from './tree.js';
 import {
-  type BareIndex,
-  bareIndex,
+  type BareReplacer,
+  bareReplacer,
   contextNamespaces,
+  type Expander,
   expandedVocabulary,
   expandKey,
   type Namespaces,
   replaceBareValues,
+  valueExpander,
 } from './vocabulary.js';
 
 export interface HashOptions {
@@ -33,8 +36,10 @@ interface Scope {
   value: unknown;
   isDocument: boolean;
   expanded: Set<string>;
-  index: BareIndex;
+  bare: BareReplacer;
   namespaces: Namespaces;
+  /** valueExpander(namespaces) */
+  expand: Expander;
 }
 
 /**
@@ -44,13 +49,14 @@ interface Scope {
 function eventToTree(
   event: Record<string, unknown>,
   expanded: ReadonlySet<string>,
-  index: BareIndex,
+  bare: BareReplacer,
   namespaces: () => Namespaces,
+  expand?: Expander,
 ): { tree: Triple; ns: Namespaces } {
   if (!Array.isArray(event)) {
     const ns = namespaces();
     try {
-      return { tree: correctInPlace(eventTree(event, ns, index, '@context')), ns };
+      return { tree: correctInPlace(eventTree(event, ns, bare, '@context', expand)), ns };
     } catch (e) {
       if (!(e instanceof NotPlainJson)) throw e;
     }
@@ -67,7 +73,7 @@ function eventWithContext(
 ): { tree: Triple; ns: Namespaces } {
   const { '@context': _, ...data } = event;
   const expanded = expandedVocabulary(scope?.value ?? data, ctx, scope?.isDocument ?? false);
-  return eventToTree(event, expanded, bareIndex(expanded), () => contextNamespaces(ctx));
+  return eventToTree(event, expanded, bareReplacer(expanded), () => contextNamespaces(ctx));
 }
 
 function computePreHash(
@@ -76,16 +82,25 @@ function computePreHash(
   options: HashOptions | undefined,
   scope: Scope | undefined,
 ): string {
-  // An event that carries its own @context (single-event capture) is read with it; it is not data.
-  const own = event['@context'];
-  // The document-wide vocabulary and namespaces are the same for every event without its own context.
-  const { tree, ns } =
-    own === undefined && scope
-      ? eventToTree(event, scope.expanded, scope.index, () => new Map(scope.namespaces))
-      : eventWithContext(event, own === undefined ? context : [...asArray(context), ...asArray(own)], scope);
-  const fields = options?.ignoreFields ?? [];
-  const ignored = fields.length === 0 ? NONE : new Set(fields.map((f) => expandKey(f, ns)));
-  return treePreHash(tree, ignored);
+  const build = (sort: Sort): string => {
+    // An event that carries its own @context (single-event capture) is read with it; it is not data.
+    const own = event['@context'];
+    // The document-wide vocabulary and namespaces are the same for every event without its own context.
+    const { tree, ns } =
+      own === undefined && scope
+        ? eventToTree(event, scope.expanded, scope.bare, () => new Map(scope.namespaces), scope.expand)
+        : eventWithContext(
+            event,
+            own === undefined ? context : [...asArray(context), ...asArray(own)],
+            scope,
+          );
+    const fields = options?.ignoreFields ?? [];
+    const ignored = fields.length === 0 ? NONE : new Set(fields.map((f) => expandKey(f, ns)));
+    return treePreHash(tree, ignored, sort);
+  };
+  const preHash = build(sortCodeUnits);
+  // Code unit order is Python's order unless a sorted string (part of the result) has a surrogate.
+  return hasSurrogate(preHash) ? build(sortPy) : preHash;
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -137,21 +152,29 @@ function ignoreFieldsOf(...holders: Record<string, unknown>[]): string[] {
  * names properties to leave out.
  */
 export function documentPreHashStrings(document: Record<string, unknown>): string[] {
+  return mapDocumentEvents(document, (preHash) => preHash);
+}
+
+/** `f` of the pre-hash string of each event of the document, in document order. */
+function mapDocumentEvents<T>(document: Record<string, unknown>, f: (preHash: string) => T): T[] {
   const body = isObject(document.epcisBody) ? document.epcisBody : {};
   const { events, holder } = eventsOf(body);
   const options = { ignoreFields: ignoreFieldsOf(document, body, holder) };
   const expanded = expandedVocabulary(document, document['@context'], true);
+  const namespaces = contextNamespaces(document['@context']);
   const scope: Scope = {
     value: document,
     isDocument: true,
     expanded,
-    index: bareIndex(expanded),
-    namespaces: contextNamespaces(document['@context']),
+    bare: bareReplacer(expanded),
+    namespaces,
+    expand: valueExpander(namespaces),
   };
-  return events.filter(isObject).map((e) => computePreHash(e, document['@context'], options, scope));
+  return events.filter(isObject).map((e) => f(computePreHash(e, document['@context'], options, scope)));
 }
 
 /** Event hash IDs of the events of an EPCIS (query) document, in document order. */
 export function documentEventHashes(document: Record<string, unknown>): string[] {
-  return documentPreHashStrings(document).map(hashPreHashString);
+  // Each pre-hash string is hashed as soon as it is built: it never outlives the young generation.
+  return mapDocumentEvents(document, hashPreHashString);
 }

@@ -1,22 +1,22 @@
 /**
- * Bounded memoisation of pure string functions on the hashing hot path (identifier normalisation: the
- * same locations, parties and product classes recur in event after event). A cache never changes a
+ * Bounded memoisation of pure functions of a string on the hashing hot path (identifier normalisation:
+ * the same locations, parties and product classes recur in event after event; prefix tables of contexts). A cache never changes a
  * result: it only stores what the uncached function returned (memo.property.test.ts checks this).
  */
 
 /** Longer inputs are not stored (they are rarely repeated and would make the bound meaningless). */
 const MAX_KEY_LENGTH = 256;
 
-const caches: Map<string, string>[] = [];
+const caches: Map<string, unknown>[] = [];
 
 /**
  * `fn` with its results kept in a Map of at most `max` entries; when full, the oldest entry goes first
  * (insertion order), so a long-running server keeps a bounded working set.
  */
-export function memoise(fn: (text: string) => string, max: number): (text: string) => string {
-  const cache = new Map<string, string>();
+export function memoise<T>(fn: (text: string) => T, max: number): (text: string) => T {
+  const cache = new Map<string, T>();
   caches.push(cache);
-  return (text: string): string => {
+  return (text: string): T => {
     const hit = cache.get(text);
     if (hit !== undefined) return hit;
     const value = fn(text);

@@ -82,6 +82,13 @@ export const PROP_ORDER: Order = [
   ],
 ];
 
+/** inOrder relies on it: each name at most once in an order (a name again would meet consumed children). */
+function assertUniqueNames(order: Order): void {
+  if (new Set(order.map(([name]) => name)).size !== order.length) throw new Error('name repeated in order');
+  for (const [, sub] of order) if (sub) assertUniqueNames(sub);
+}
+assertUniqueNames(PROP_ORDER);
+
 const IGNORED_TOP_LEVEL = ['recordTime', 'eventID', 'type', 'errorDeclaration'];
 
 /** Old CBV URNs to the CBV 2.0 Web URIs (plain substring replacement, as in the reference). */
@@ -139,8 +146,11 @@ function gatherUserExtensions(list: Child[]): Triple[] {
   return extensions;
 }
 
-function childPreHash(child: Triple, subOrder: Order | null): string {
-  const grandChildren = subOrder ? inOrder(child.children, subOrder) : '';
+/** Sorts strings in place in Python order (or, when known to be the same, in a faster one). */
+export type Sort = (values: string[]) => string[];
+
+function childPreHash(child: Triple, subOrder: Order | null, sort: Sort): string {
+  const grandChildren = subOrder ? inOrder(child.children, subOrder, sort) : '';
   let text = '';
   if (child.value) {
     text = pyStrip(child.value);
@@ -152,74 +162,89 @@ function childPreHash(child: Triple, subOrder: Order | null): string {
 }
 
 /**
- * The triples of `list` with each name of `order`, in list order. Taken once before the loop of inOrder:
- * the loop only removes children of the name it is at, so this is what filtering `list` by each name
- * there gives. Short orders (readPoint, epcList...) are filtered directly, without a Map.
+ * The positions in `list` of the triples with each name of `order`, in list order. Taken once before the
+ * loop of inOrder, which removes consumed children only at its end (and only children of the name it is
+ * at, so that filtering by a later name is not affected). Short orders (readPoint, epcList...) are
+ * filtered directly, without a Map.
  */
-function byName(list: readonly Child[], order: Order): (name: string) => Triple[] | undefined {
+function byName(list: readonly Child[], order: Order): (name: string) => number[] | undefined {
   if (order.length <= 2) {
     return (name) => {
-      let group: Triple[] | undefined;
-      for (const c of list) if (isTriple(c) && c.name === name) (group ??= []).push(c);
-      return group;
+      const group: number[] = [];
+      list.forEach((c, i) => {
+        if (isTriple(c) && c.name === name) group.push(i);
+      });
+      return group.length > 0 ? group : undefined;
     };
   }
-  const groups = new Map<string, Triple[]>();
-  for (const c of list) {
-    if (!isTriple(c)) continue;
+  const groups = new Map<string, number[]>();
+  list.forEach((c, i) => {
+    if (!isTriple(c)) return;
     const group = groups.get(c.name);
-    if (group) group.push(c);
-    else groups.set(c.name, [c]);
-  }
+    if (group) group.push(i);
+    else groups.set(c.name, [i]);
+  });
   return (name) => groups.get(name);
 }
 
+/** Keeps the children of `list` whose position is not marked, in order (one pass). */
+function removeMarked(list: Child[], marked: Uint8Array): void {
+  let kept = 0;
+  list.forEach((c, i) => {
+    if (marked[i] === 0) list[kept++] = c;
+  });
+  list.length = kept;
+}
+
 /** `_recurse_through_children_in_order`; consumed children are removed from `list`. */
-function inOrder(list: Child[], order: Order): string {
+function inOrder(list: Child[], order: Order, sort: Sort): string {
   let preHash = '';
   const extensions = gatherUserExtensions(list);
   const groupOf = byName(list, order);
-  // Consumed children are taken out of `list` in one pass at the end (nothing reads it in between).
-  let consumed: Set<Child> | undefined;
+  let consumed: Uint8Array | undefined;
   for (const [name, subOrder] of order) {
     const group = groupOf(name);
     if (group === undefined) continue;
     const values: string[] = [];
-    for (const child of group) {
-      const text = childPreHash(child, subOrder);
+    for (const i of group) {
+      const child = list[i] as Triple;
+      const text = childPreHash(child, subOrder, sort);
       if (text) values.push(text);
-      if (child.children.length === 0) (consumed ??= new Set()).add(child);
+      if (child.children.length === 0) {
+        consumed ??= new Uint8Array(list.length);
+        consumed[i] = 1;
+      }
     }
-    preHash += sortPy(values).join('');
+    preHash += sort(values).join('');
   }
-  if (consumed) {
-    let kept = 0;
-    for (const c of list) if (!consumed.has(c)) list[kept++] = c;
-    list.length = kept;
-  }
-  return extensions.length > 0 ? preHash + generic(extensions) : preHash;
+  if (consumed) removeMarked(list, consumed);
+  return extensions.length > 0 ? preHash + generic(extensions, sort) : preHash;
 }
 
 /** `_generic_child_list_to_prehash_string`: name[=value]<children>, sorted unless a pair. */
-function generic(children: Child[]): string {
+function generic(children: Child[], sort: Sort): string {
   const values = children.map((child) => {
-    if (!isTriple(child)) return generic(child.pair);
+    if (!isTriple(child)) return generic(child.pair, sort);
     const text = pyStrip(child.value);
-    return child.name + (text ? `=${canonise(text)}` : '') + generic(child.children);
+    return child.name + (text ? `=${canonise(text)}` : '') + generic(child.children, sort);
   });
   const isPairContent = children.some(
     (c) => isTriple(c) && (c.name === 'bizTransaction' || c.name === 'source' || c.name === 'destination'),
   );
-  if (children.length > 1 && !isPairContent) sortPy(values);
+  if (children.length > 1 && !isPairContent) sort(values);
   return values.join('');
 }
 
-/** The pre-hash string of an event tree; `ignored` names more top-level properties to leave out. */
-export function treePreHash(event: Triple, ignored: ReadonlySet<string>): string {
+/**
+ * The pre-hash string of an event tree (which it consumes); `ignored` names more top-level properties to
+ * leave out. Every string that is sorted ends up in the result, so sorting by UTF-16 code units gives the
+ * same result as `sortPy` when the result has no surrogate (see hasSurrogate).
+ */
+export function treePreHash(event: Triple, ignored: ReadonlySet<string>, sort: Sort = sortPy): string {
   const list = [...event.children];
-  const ordered = inOrder(list, PROP_ORDER);
+  const ordered = inOrder(list, PROP_ORDER, sort);
   const rest = list.filter(
     (c) => !isTriple(c) || !(IGNORED_TOP_LEVEL.includes(c.name) || ignored.has(c.name)),
   );
-  return `eventType=${event.name}${ordered}${rest.length > 0 ? generic(rest) : ''}`;
+  return `eventType=${event.name}${ordered}${rest.length > 0 ? generic(rest, sort) : ''}`;
 }

@@ -55,14 +55,21 @@ export function comparePy(a: string, b: string): number {
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** Whether a string has a surrogate, the only case where code unit and code point order differ. */
+export const hasSurrogate = (text: string): boolean => SURROGATE.test(text);
+
+/** Sorts in place by UTF-16 code units: Python order for strings without surrogates. */
+export const sortCodeUnits = (values: string[]): string[] => (values.length < 2 ? values : values.sort());
+
 /**
  * Sorts in place in Python order. Without surrogates, UTF-16 code unit order (JS `<`) is code point
  * order, so the default sort (by code units) gives the same result as comparePy, faster.
  */
 export function sortPy(values: string[]): string[] {
   if (values.length < 2) return values;
-  for (const v of values) if (SURROGATE.test(v)) return values.sort(comparePy);
-  return values.sort();
+  for (const v of values) if (hasSurrogate(v)) return values.sort(comparePy);
+  return sortCodeUnits(values);
 }
 
 /** What Python's float() accepts, for ASCII digits (Python also takes other Unicode decimal digits). */

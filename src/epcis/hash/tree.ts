@@ -3,7 +3,7 @@
  * triples (json_to_py.py), corrected to the XML data model (json_xml_model_mismatch_correction.py).
  */
 import { pyScalar } from './python-compat.js';
-import { type BareIndex, expandKey, expandValue, type Namespaces, replaceBare } from './vocabulary.js';
+import { type BareReplacer, expandKey, expandValue, type Namespaces, valueExpander } from './vocabulary.js';
 
 export interface Triple {
   name: string;
@@ -60,65 +60,82 @@ export function jsonToTree(json: unknown, ns: Namespaces): Triple {
 export class NotPlainJson extends Error {}
 
 /** A scalar read from an object (type, #text, @xmlns) after bare value replacement, as pyScalar. */
-function scalarOf(value: unknown, index: BareIndex): string {
-  if (typeof value === 'string') return replaceBare(value, index);
+function scalarOf(value: unknown, bare: BareReplacer): string {
+  if (typeof value === 'string') return bare(value);
   // pyScalar of the copied array / object would show replaced items: not worth emulating.
   if (typeof value === 'object' && value !== null) throw new NotPlainJson();
   return pyScalar(value);
 }
 
+/** The state of eventTree: namespaces, with the expander of values for them, and bare values. */
+interface Walk {
+  readonly ns: Namespaces;
+  readonly bare: BareReplacer;
+  expand: (value: string) => string;
+}
+
 /**
  * `jsonToTree(replaceBareValues(json, expanded), ns)` in one walk, without the intermediate copy, for
- * JSON data; `skip` is a top-level key to leave out (@context). Throws NotPlainJson for a `__proto__`
- * key (the copy of replaceBareValues turns it into a prototype) and non-scalar type / #text / @xmlns.
+ * JSON data; `skip` is a top-level key to leave out (@context), `expand` valueExpander(ns) if known.
+ * Throws NotPlainJson for a `__proto__` key (the copy of replaceBareValues turns it into a prototype)
+ * and non-scalar type / #text / @xmlns.
  */
-export function eventTree(json: unknown, ns: Namespaces, index: BareIndex, skip?: string): Triple {
+export function eventTree(
+  json: unknown,
+  ns: Namespaces,
+  bare: BareReplacer,
+  skip?: string,
+  expand = valueExpander(ns),
+): Triple {
+  return walk(json, { ns, bare, expand }, skip);
+}
+
+function walk(json: unknown, state: Walk, skip?: string): Triple {
   if (Array.isArray(json))
     return triple(
       '',
       '',
-      json.map((item) => eventTree(item, ns, index)),
+      json.map((item) => walk(item, state)),
     );
-  if (typeof json === 'object' && json !== null) {
-    // The copy has the own enumerable properties of `json`, in the same order.
-    const obj = json as Record<string, unknown>;
-    const keys = Object.keys(obj);
-    let name = '';
-    let text = '';
-    for (const key of keys) {
-      if (key === 'type') name = scalarOf(obj[key], index);
-      else if (key === '#text') text = scalarOf(obj[key], index);
-      else if (key === '__proto__') throw new NotPlainJson();
-    }
-    const node = triple(name, text, []);
-    for (const key of keys) {
-      const value = obj[key];
-      if (SKIPPED_KEYS.has(key) || key === skip) continue;
-      if (key.startsWith('@xmlns')) {
-        ns.set(key.slice(7), scalarOf(value, index));
-        node.name = expandKey(node.name, ns);
-        continue;
-      }
-      // The new triples are renamed in place instead of copied (nothing else refers to them). The key
-      // is expanded after the walk of the value, which may declare namespaces.
-      if (Array.isArray(value)) {
-        const items = value.map((item) => eventTree(item, ns, index));
-        const expanded = expandKey(key, ns);
-        for (const item of items) item.name = expanded;
-        node.children.push(...items);
-      } else {
-        const child = eventTree(value, ns, index);
-        child.name = expandKey(key, ns);
-        node.children.push(child);
-      }
-    }
-    return node;
+  if (typeof json !== 'object' || json === null) {
+    return triple('', typeof json === 'string' ? state.expand(state.bare(json)) : pyScalar(json), []);
   }
-  return triple(
-    '',
-    typeof json === 'string' ? expandValue(replaceBare(json, index), ns) : pyScalar(json),
-    [],
-  );
+  // The copy has the own enumerable properties of `json`, in the same order.
+  const obj = json as Record<string, unknown>;
+  const keys = Object.keys(obj);
+  let name = '';
+  let text = '';
+  for (const key of keys) {
+    if (key === 'type') name = scalarOf(obj[key], state.bare);
+    else if (key === '#text') text = scalarOf(obj[key], state.bare);
+    else if (key === '__proto__') throw new NotPlainJson();
+  }
+  const node = triple(name, text, []);
+  for (const key of keys) {
+    if (key === '#text' || key === 'rdfs:comment' || key === 'comment' || key === skip) continue; // SKIPPED_KEYS
+    const value = obj[key];
+    if (key.startsWith('@xmlns')) {
+      state.ns.set(key.slice(7), scalarOf(value, state.bare));
+      state.expand = valueExpander(state.ns);
+      node.name = expandKey(node.name, state.ns);
+      continue;
+    }
+    // The new triples are renamed in place instead of copied (nothing else refers to them). The key
+    // is expanded after the walk of the value, which may declare namespaces.
+    if (Array.isArray(value)) {
+      const items = value.map((item) => walk(item, state));
+      const expanded = expandKey(key, state.ns);
+      for (const item of items) {
+        item.name = expanded;
+        node.children.push(item);
+      }
+    } else {
+      const child = walk(value, state);
+      child.name = expandKey(key, state.ns);
+      node.children.push(child);
+    }
+  }
+  return node;
 }
 
 const PAIR_LISTS = new Set(['sourceList', 'destinationList', 'bizTransactionList']);
@@ -172,7 +189,8 @@ export function correctInPlace(node: Triple): Triple {
       if (entries) entries.push(child);
       else lists.set(name, [child]);
     } else if (name === 'childEPCs') {
-      (childEpcs ??= []).push(child);
+      if (childEpcs) childEpcs.push(child);
+      else childEpcs = [child];
     } else {
       rest.push(child);
     }

@@ -10,6 +10,7 @@
  * terms) instead of running a JSON-LD processor.
  */
 import { cbvTerms } from '../cbv.js';
+import { memoise } from './memo.js';
 
 export type Namespaces = Map<string, string>;
 
@@ -41,10 +42,12 @@ const COMPONENTS =
   'longitude altitude';
 
 interface Vocab {
-  readonly base: string;
-  readonly terms: ReadonlySet<string>;
+  /** term -> base + term, built once (flat strings, cheap to add to a Set again and again) */
+  readonly terms: ReadonlyMap<string, string>;
 }
-const vocab = (base: string, terms: readonly string[]): Vocab => ({ base, terms: new Set(terms) });
+const vocab = (base: string, terms: readonly string[]): Vocab => ({
+  terms: new Map(terms.map((t) => [t, `${base}${t}`])),
+});
 const CBV = 'https://ref.gs1.org/cbv/';
 const GS1 = 'https://gs1.org/voc/';
 const DISP = vocab(`${CBV}Disp-`, cbvTerms('disposition'));
@@ -118,11 +121,13 @@ function isKept(expanded: string): boolean {
   );
 }
 
+export type Expander = (value: string) => string;
+
 /**
  * expandValue with `prefixes`, with a pre-test that spares most values the prefix look-up: the text
  * before the first ':' can only be a prefix if some prefix has its length and first character.
  */
-function expander(prefixes: Namespaces): (value: string) => string {
+export function valueExpander(prefixes: Namespaces): Expander {
   let maxLength = 0;
   let empty = false;
   const first = new Set<number>();
@@ -138,14 +143,16 @@ function expander(prefixes: Namespaces): (value: string) => string {
   };
 }
 
-function collect(
-  value: unknown,
-  spec: Spec | Vocab | undefined,
-  expand: (value: string) => string,
-  out: Set<string>,
-): void {
+/** The expander of the EPCIS prefixes and, for the others, the namespaces of a context (JSON of them). */
+const contextExpander = memoise((json: string): Expander => {
+  const prefixes: Namespaces = new Map(Object.entries(EPCIS_PREFIXES));
+  for (const [k, v] of JSON.parse(json) as [string, string][]) if (!prefixes.has(k)) prefixes.set(k, v);
+  return valueExpander(prefixes);
+}, 100);
+
+function collect(value: unknown, spec: Spec | Vocab | undefined, expand: Expander, out: Set<string>): void {
   if (typeof value === 'string') {
-    const expanded = isVocab(spec) && spec.terms.has(value) ? spec.base + value : expand(value);
+    const expanded = (isVocab(spec) ? spec.terms.get(value) : undefined) ?? expand(value);
     if (isKept(expanded)) out.add(expanded);
   } else if (Array.isArray(value)) {
     for (const item of value) collect(item, spec, expand, out);
@@ -160,18 +167,39 @@ function collect(
  * document-wide behaviour of the reference). `context` supplies further prefixes for compact IRIs.
  */
 export function expandedVocabulary(scope: unknown, context: unknown, isDocument: boolean): Set<string> {
-  const prefixes: Namespaces = new Map(Object.entries(EPCIS_PREFIXES));
-  for (const [k, v] of contextNamespaces(context)) if (!prefixes.has(k)) prefixes.set(k, v);
+  const expand = contextExpander(JSON.stringify([...contextNamespaces(context)]));
   const out = new Set<string>();
-  collect(scope, isDocument ? DOCUMENT_SPEC : EVENT_SPEC, expander(prefixes), out);
+  collect(scope, isDocument ? DOCUMENT_SPEC : EVENT_SPEC, expand, out);
   return out;
 }
 
-/** Bare value -> the one expanded value it is the suffix of (after '-' or '/'), or null if several. */
-export type BareIndex = ReadonlyMap<string, string | null>;
+/** A string value with bare value replacement applied (see replaceBareValues). */
+export type BareReplacer = (value: string) => string;
 
-/** Indexes `expanded` by every suffix that follows a '-' or '/' (one Map lookup per string then). */
-export function bareIndex(expanded: ReadonlySet<string>): BareIndex {
+const SMALL = 8;
+
+/**
+ * The replacement of bare values by `expanded`: for a few expanded values (single events) a scan of them,
+ * otherwise a Map from every suffix that follows a '-' or '/' to its expanded value, or null when several
+ * expanded values have it (one look-up per string).
+ */
+export function bareReplacer(expanded: ReadonlySet<string>): BareReplacer {
+  if (expanded.size <= SMALL) {
+    const values = [...expanded];
+    return (value) => {
+      let match: string | undefined;
+      let count = 0;
+      for (const x of values) {
+        // x ends with `-${value}` or `/${value}`
+        const i = x.length - value.length - 1;
+        if (i >= 0 && x.endsWith(value) && (x.charCodeAt(i) === 0x2d || x.charCodeAt(i) === 0x2f)) {
+          match = x;
+          count++;
+        }
+      }
+      return count === 1 && match !== undefined ? match : value;
+    };
+  }
   const index = new Map<string, string | null>();
   for (const x of expanded) {
     // Each position gives a different suffix, so an expanded value counts once per suffix.
@@ -182,18 +210,15 @@ export function bareIndex(expanded: ReadonlySet<string>): BareIndex {
       index.set(suffix, index.has(suffix) ? null : x);
     }
   }
-  return index;
+  return (value) => index.get(value) ?? value;
 }
 
-/** The expansion of one string value: the unique expanded value it is a suffix of, or itself. */
-export const replaceBare = (value: string, index: BareIndex): string => index.get(value) ?? value;
-
-function replaceIndexed(value: unknown, index: BareIndex): unknown {
-  if (typeof value === 'string') return replaceBare(value, index);
-  if (Array.isArray(value)) return value.map((v) => replaceIndexed(v, index));
+function replaceWith(value: unknown, bare: BareReplacer): unknown {
+  if (typeof value === 'string') return bare(value);
+  if (Array.isArray(value)) return value.map((v) => replaceWith(v, bare));
   if (isObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = replaceIndexed(v, index);
+    for (const [k, v] of Object.entries(value)) out[k] = replaceWith(v, bare);
     return out;
   }
   return value;
@@ -201,5 +226,5 @@ function replaceIndexed(value: unknown, index: BareIndex): unknown {
 
 /** Replace each string value that is the suffix (after '-' or '/') of exactly one expanded value. */
 export function replaceBareValues(value: unknown, expanded: ReadonlySet<string>): unknown {
-  return replaceIndexed(value, bareIndex(expanded));
+  return replaceWith(value, bareReplacer(expanded));
 }
