@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { scoped } from '../db/scoped.js';
 
 /** The audit log, for administrators: filter by principal, action and time; newest first. */
 export async function auditRoutes(app: FastifyInstance): Promise<void> {
@@ -29,17 +30,20 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
         before?: number;
         perPage?: number;
       };
-      let query = app.database.db
-        .selectFrom('audit_log')
-        .selectAll()
-        .orderBy('id', 'desc')
-        .limit(q.perPage ?? 100);
-      if (q.principal) query = query.where('principal', '=', q.principal);
-      if (q.action) query = query.where('action', 'like', `${q.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      if (q.outcome) query = query.where('outcome', '=', q.outcome);
-      if (q.since) query = query.where('at', '>=', new Date(q.since));
-      if (q.before) query = query.where('id', '<', String(q.before));
-      return query.execute();
+      return scoped(request, async (trx) => {
+        let query = trx
+          .selectFrom('audit_log')
+          .selectAll()
+          .orderBy('id', 'desc')
+          .limit(q.perPage ?? 100);
+        if (q.principal) query = query.where('principal', '=', q.principal);
+        if (q.action)
+          query = query.where('action', 'like', `${q.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+        if (q.outcome) query = query.where('outcome', '=', q.outcome);
+        if (q.since) query = query.where('at', '>=', new Date(q.since));
+        if (q.before) query = query.where('id', '<', String(q.before));
+        return query.execute();
+      });
     },
   );
 }

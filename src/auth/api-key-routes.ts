@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { scoped } from '../db/scoped.js';
 import { DomainError } from '../http/errors.js';
 import { allScopes, createApiKey, revokeApiKey } from './api-keys.js';
 import type { Scope } from './principal.js';
@@ -40,11 +41,13 @@ export async function apiKeyRoutes(app: FastifyInstance): Promise<void> {
         throw new DomainError('VALIDATION_FAILED', 'A key belongs to an enterprise', [
           { pointer: '/enterprise', message: 'required' },
         ]);
-      const key = await createApiKey(
-        app.database.db,
-        body.name,
-        body.scopes.filter((s) => allScopes.includes(s)),
-        enterprise,
+      const key = await scoped(request, (trx) =>
+        createApiKey(
+          trx,
+          body.name,
+          body.scopes.filter((s) => allScopes.includes(s)),
+          enterprise,
+        ),
       );
       return reply.status(201).send({ ...key, enterprise });
     },
@@ -56,14 +59,23 @@ export async function apiKeyRoutes(app: FastifyInstance): Promise<void> {
       schema: { ...tags, summary: 'Your enterprise’s API keys (never the secrets)' },
     },
     async (request) => {
-      let q = app.database.db
-        .selectFrom('api_keys')
-        .select(['id', 'name', 'scopes', 'enterprise', 'created_at as createdAt', 'revoked_at as revokedAt'])
-        .orderBy('created_at', 'desc')
-        .limit(1000);
-      if (!request.principal.scopes.has('admin'))
-        q = q.where('enterprise', '=', request.principal.enterprise ?? '-');
-      return q.execute();
+      return scoped(request, async (trx) => {
+        let q = trx
+          .selectFrom('api_keys')
+          .select([
+            'id',
+            'name',
+            'scopes',
+            'enterprise',
+            'created_at as createdAt',
+            'revoked_at as revokedAt',
+          ])
+          .orderBy('created_at', 'desc')
+          .limit(1000);
+        if (!request.principal.scopes.has('admin'))
+          q = q.where('enterprise', '=', request.principal.enterprise ?? '-');
+        return q.execute();
+      });
     },
   );
   app.delete(
@@ -78,18 +90,16 @@ export async function apiKeyRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { id } = request.params as { id: string };
-      const row = await app.database.db
-        .selectFrom('api_keys')
-        .select('enterprise')
-        .where('id', '=', id)
-        .executeTakeFirst();
+      const row = await scoped(request, (trx) =>
+        trx.selectFrom('api_keys').select('enterprise').where('id', '=', id).executeTakeFirst(),
+      );
       if (
         !row ||
         (!request.principal.scopes.has('admin') && row.enterprise !== request.principal.enterprise)
       ) {
         throw new DomainError('NOT_FOUND', `No API key ${id} of your enterprise`);
       }
-      await revokeApiKey(app.database.db, id);
+      await scoped(request, (trx) => revokeApiKey(trx, id));
       return reply.status(204).send();
     },
   );

@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { gcpLengths } from '../config/config.js';
+import { scoped } from '../db/scoped.js';
 import { DomainError } from '../http/errors.js';
 import { detectIdentifier } from '../identifiers/detect.js';
 import { canonicalCodeUri } from './code-uri.js';
@@ -39,11 +40,13 @@ export function enterpriseOf(request: FastifyRequest): string {
 export async function ownCode(app: FastifyInstance, request: FastifyRequest, raw: string) {
   const owner = enterpriseOf(request);
   const uri = canonicalCodeUri(raw);
-  const row = await app.database.db
-    .selectFrom('codes')
-    .selectAll()
-    .where((eb) => eb.or([eb('value', '=', raw), eb('uri', '=', uri.ok ? uri.value : raw)]))
-    .executeTakeFirst();
+  const row = await scoped(request, (trx) =>
+    trx
+      .selectFrom('codes')
+      .selectAll()
+      .where((eb) => eb.or([eb('value', '=', raw), eb('uri', '=', uri.ok ? uri.value : raw)]))
+      .executeTakeFirst(),
+  );
   if (!row || row.owner !== owner) throw new DomainError('NOT_FOUND', `Your enterprise has no code ${raw}`);
   return row;
 }
@@ -63,11 +66,13 @@ export async function codeRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const owner = enterpriseOf(request);
-      const batch = await issueCodes(
-        app.database.db,
-        owner,
-        request.body as Parameters<typeof issueCodes>[2],
-        app.config.SUYUAN_NODE_PREFIX,
+      const batch = await scoped(request, (trx) =>
+        issueCodes(
+          trx,
+          owner,
+          request.body as Parameters<typeof issueCodes>[2],
+          app.config.SUYUAN_NODE_PREFIX,
+        ),
       );
       return reply.status(201).send(batch);
     },

@@ -108,7 +108,9 @@ export async function issueCodes(
     }
   }
   const batchId = randomUUID();
-  return db.transaction().execute(async (trx) => {
+  const inTransaction = <T>(work: (trx: Kysely<DB>) => Promise<T>) =>
+    db.isTransaction ? work(db) : db.transaction().execute(work);
+  return inTransaction(async (trx) => {
     const issued: string[] = [];
     for (let round = 0; issued.length < request.count && round < 5; round++) {
       const wanted = request.count - issued.length;

@@ -16,6 +16,7 @@ export interface CaptureJobTable {
   created_at: Generated<Date>;
   started_at: Timestamp | null;
   finished_at: Timestamp | null;
+  enterprise: string | null;
 }
 
 export interface EventTable {
@@ -36,6 +37,7 @@ export interface EventTable {
   capture_id: string | null;
   captured_by: string;
   doc: Json<Record<string, unknown>>;
+  owner_enterprise: string | null;
 }
 
 export interface EventEpcTable {

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { audit } from '../audit/service.js';
 import { sessionCookie } from '../auth/hook.js';
 import type { Role } from '../auth/principal.js';
+import { scoped } from '../db/scoped.js';
 import { DomainError } from '../http/errors.js';
 import { changePassword, createUser, login, logout, type NewUser, sessionHours } from './service.js';
 
@@ -161,7 +162,7 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
           'Enterprise administrators create operators of their own enterprise only',
         );
       }
-      const id = await createUser(app.database.db, body);
+      const id = await scoped(request, (trx) => createUser(trx, body));
       return reply.status(201).send({ id, username: body.username, role: body.role as Role });
     },
   );
@@ -176,24 +177,26 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      let q = app.database.db
-        .selectFrom('users')
-        .select([
-          'id',
-          'username',
-          'display_name as displayName',
-          'role',
-          'enterprise',
-          'department',
-          'region_scope as regionScope',
-          'created_at as createdAt',
-          'disabled_at as disabledAt',
-        ])
-        .orderBy('username')
-        .limit(1000);
-      if (!request.principal.scopes.has('admin'))
-        q = q.where('enterprise', '=', request.principal.enterprise ?? '-');
-      return q.execute();
+      return scoped(request, async (trx) => {
+        let q = trx
+          .selectFrom('users')
+          .select([
+            'id',
+            'username',
+            'display_name as displayName',
+            'role',
+            'enterprise',
+            'department',
+            'region_scope as regionScope',
+            'created_at as createdAt',
+            'disabled_at as disabledAt',
+          ])
+          .orderBy('username')
+          .limit(1000);
+        if (!request.principal.scopes.has('admin'))
+          q = q.where('enterprise', '=', request.principal.enterprise ?? '-');
+        return q.execute();
+      });
     },
   );
 }

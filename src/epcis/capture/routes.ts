@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { scoped } from '../../db/scoped.js';
 import { DomainError } from '../../http/errors.js';
 import { captureJobView, getCaptureJob, listCaptureJobs } from './jobs.js';
 import { captureEvent, type ErrorBehaviour, submitCapture } from './service.js';
@@ -80,7 +81,7 @@ export async function captureRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { perPage } = request.query as { perPage?: number };
-      const jobs = await listCaptureJobs(app.database.db, request.principal.id, perPage ?? 30);
+      const jobs = await scoped(request, (trx) => listCaptureJobs(trx, request.principal.id, perPage ?? 30));
       return jobs.map(captureJobView);
     },
   );
@@ -99,7 +100,7 @@ export async function captureRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { captureID } = request.params as { captureID: string };
-      const job = await getCaptureJob(app.database.db, captureID, request.principal.id);
+      const job = await scoped(request, (trx) => getCaptureJob(trx, captureID, request.principal.id));
       if (!job) throw new DomainError('NOT_FOUND', `No capture job ${captureID}`);
       return captureJobView(job);
     },

@@ -9,7 +9,7 @@ import { documentEventHashes } from '../hash/index.js';
 import { type ValidationIssue, validateDocument, validateEvent } from '../validation/index.js';
 import { eventIndexOf, eventsOf } from './document.js';
 import { type NormalisedEvent, normaliseEvent } from './normalise.js';
-import { storeEvents } from './store.js';
+import { type Capturer, storeEvents } from './store.js';
 
 export type ErrorBehaviour = 'rollback' | 'proceed';
 type Json = Record<string, unknown>;
@@ -64,6 +64,7 @@ export async function submitCapture(
       errors: JSON.stringify(issues), // the worker starts from these instead of validating again
       event_count: events.length,
       captured_by: principal.id,
+      enterprise: principal.enterprise ?? null,
     })
     .execute();
   rememberDocument(captureId, body as Json);
@@ -98,7 +99,7 @@ export async function processCapture(
   body: Json,
   behaviour: ErrorBehaviour,
   captureId: string,
-  capturedBy: string,
+  capturer: Capturer,
   /** Issues found when the document was submitted; validated again when absent. */
   known?: ValidationIssue[],
 ): Promise<JobOutcome> {
@@ -115,14 +116,14 @@ export async function processCapture(
     else errors.push(...result.issues);
   });
   if (behaviour === 'rollback' && errors.length > 0) return { success: false, stored: 0, errors };
-  const stored = await storeEvents(trx, ready, captureId, capturedBy);
+  const stored = await storeEvents(trx, ready, captureId, capturer);
   if (stored.conflicts.length > 0) {
     if (behaviour === 'rollback')
       return { success: false, stored: 0, errors: [...errors, ...stored.conflicts] };
     // proceed: store the rest without the conflicting events
     const conflicting = new Set(stored.conflicts.map((c) => c.pointer));
     const rest = ready.filter((r) => !conflicting.has(r.pointer));
-    const again = await storeEvents(trx, rest, captureId, capturedBy);
+    const again = await storeEvents(trx, rest, captureId, capturer);
     return { success: false, stored: again.stored, errors: [...errors, ...stored.conflicts] };
   }
   return { success: errors.length === 0, stored: stored.stored, errors };
@@ -153,7 +154,10 @@ export async function captureEvent(database: Database, body: unknown, principal:
   }
   const id = normalised.event.eventId;
   return database.db.transaction().execute(async (trx) => {
-    const result = await storeEvents(trx, [{ event: normalised.event, pointer: '' }], null, principal.id);
+    const result = await storeEvents(trx, [{ event: normalised.event, pointer: '' }], null, {
+      principal: principal.id,
+      enterprise: principal.enterprise ?? null,
+    });
     if (result.stored === 0 && result.declared === 0) {
       throw new DomainError('EVENT_EXISTS', `An event with eventID ${id} already exists`, [
         { pointer: '/eventID', message: 'already exists' },

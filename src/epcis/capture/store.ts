@@ -1,9 +1,16 @@
 import { type Kysely, sql } from 'kysely';
 import { activateCodes } from '../../codes/service.js';
 import type { DB } from '../../db/types.js';
+import { retractLineage, updateLineage } from '../../trace/lineage.js';
 import { canonicalForm } from '../format/event.js';
 import type { ValidationIssue } from '../validation/index.js';
 import type { NormalisedEvent } from './normalise.js';
+
+/** Who captured: the principal, and the enterprise it acts for (the owner of the events). */
+export interface Capturer {
+  principal: string;
+  enterprise: string | null;
+}
 
 export interface StoreResult {
   stored: number;
@@ -39,7 +46,7 @@ export async function storeEvents(
   trx: Kysely<DB>,
   events: { event: NormalisedEvent; pointer: string }[],
   captureId: string | null,
-  capturedBy: string,
+  capturer: Capturer,
 ): Promise<StoreResult> {
   const result: StoreResult = { stored: 0, duplicates: 0, declared: 0, conflicts: [] };
   if (events.length === 0) return result;
@@ -78,13 +85,14 @@ export async function storeEvents(
         })
         .where('event_id', '=', event.eventId)
         .execute();
+      await retractLineage(trx, event.eventId);
       result.declared++;
     } else {
       result.duplicates++;
     }
   }
   if (result.conflicts.length > 0 || fresh.length === 0) return result;
-  const inserted = await insertRows(trx, fresh, captureId, capturedBy);
+  const inserted = await insertRows(trx, fresh, captureId, capturer);
   result.stored = inserted;
   result.duplicates += fresh.length - inserted;
   return result;
@@ -94,13 +102,14 @@ async function insertRows(
   trx: Kysely<DB>,
   events: NormalisedEvent[],
   captureId: string | null,
-  capturedBy: string,
+  capturer: Capturer,
 ): Promise<number> {
   const col = <T>(pick: (e: NormalisedEvent) => T): T[] => events.map(pick);
   const { rows } = await sql<{ id: string; event_id: string }>`
     INSERT INTO events (event_id, event_type, event_time, event_time_zone_offset, action, biz_step, disposition,
-      read_point, biz_location, transformation_id, error_declaration_time, error_reason, doc, capture_id, captured_by)
-    SELECT u.*, ${captureId}::text, ${capturedBy}::text FROM unnest(
+      read_point, biz_location, transformation_id, error_declaration_time, error_reason, doc, capture_id, captured_by,
+      owner_enterprise)
+    SELECT u.*, ${captureId}::text, ${capturer.principal}::text, ${capturer.enterprise}::text FROM unnest(
       ${col((e) => e.eventId)}::text[], ${col((e) => e.eventType)}::text[], ${col((e) => e.eventTime)}::timestamptz[],
       ${col((e) => e.eventTimeZoneOffset)}::text[], ${col((e) => e.action)}::text[], ${col((e) => e.bizStep)}::text[],
       ${col((e) => e.disposition)}::text[], ${col((e) => e.readPoint)}::text[], ${col((e) => e.bizLocation)}::text[],
@@ -141,6 +150,10 @@ async function insertRows(
         ${s('stringValue')}::text[], ${s('booleanValue')}::boolean[], ${s('microorganism')}::text[],
         ${s('chemicalSubstance')}::text[], ${s('exception')}::text[])`.execute(trx);
   }
+  await updateLineage(
+    trx,
+    stored.map((e) => ({ pk: pk.get(e.eventId) as string, event: e })),
+  );
   const commissioned = stored
     .filter((e) => e.bizStep === 'commissioning' || (e.eventType === 'ObjectEvent' && e.action === 'ADD'))
     .flatMap((e) =>

@@ -86,13 +86,14 @@ export class CaptureWorker {
       attempts: number;
       error_behaviour: ErrorBehaviour;
       captured_by: string;
+      enterprise: string | null;
     }>`
       UPDATE capture_jobs SET status = 'running', attempts = attempts + 1, started_at = now()
       WHERE capture_id = (
         SELECT capture_id FROM capture_jobs
         WHERE status = 'queued' OR (status = 'running' AND started_at < now() - make_interval(secs => ${leaseSeconds}))
         ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-      RETURNING capture_id, attempts, error_behaviour, captured_by`.execute(db);
+      RETURNING capture_id, attempts, error_behaviour, captured_by, enterprise`.execute(db);
     const job = rows[0];
     if (!job) return false;
     if (job.attempts > maxAttempts) {
@@ -122,7 +123,7 @@ export class CaptureWorker {
           jobDocument(job.capture_id, row.document),
           job.error_behaviour,
           job.capture_id,
-          job.captured_by,
+          { principal: job.captured_by, enterprise: job.enterprise },
           row.errors as ValidationIssue[],
         );
         const failedWhole = job.error_behaviour === 'rollback' && !outcome.success;

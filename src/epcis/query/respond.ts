@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { gcpLengths } from '../../config/config.js';
+import { scoped } from '../../db/scoped.js';
 import { type EpcFormat, formatEvent, queryDocument } from '../format/event.js';
 import { type Condition, type EventQuery, parseEventQuery } from './params.js';
 import { runEventQuery } from './service.js';
@@ -33,7 +34,7 @@ export async function sendEvents(
   fixed: Condition[] = [],
 ): Promise<unknown> {
   const spec: EventQuery = parseEventQuery(query);
-  const page = await runEventQuery(request.server.database.db, spec, fixed);
+  const page = await scoped(request, (trx) => runEventQuery(trx, spec, fixed));
   const format = epcFormatOf(request);
   const lengths = gcpLengths(request.server.config);
   const events = page.rows.map((row) =>

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
+import { scoped } from '../../db/scoped.js';
 import { DomainError } from '../../http/errors.js';
 import { parseEventQuery } from './params.js';
 import { sendEvents, storedQueryValues } from './respond.js';
@@ -41,11 +42,9 @@ export async function queryRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { eventID } = request.params as { eventID: string };
-      const exists = await app.database.db
-        .selectFrom('events')
-        .select('id')
-        .where('event_id', '=', eventID)
-        .executeTakeFirst();
+      const exists = await scoped(request, (trx) =>
+        trx.selectFrom('events').select('id').where('event_id', '=', eventID).executeTakeFirst(),
+      );
       if (!exists) throw new DomainError('NOT_FOUND', `No event ${eventID}`);
       return sendEvents(request, reply, 'SimpleEventQuery', {}, [sql`e.id = ${exists.id}::bigint`]);
     },

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { Type } from 'typebox';
+import { scoped } from '../../db/scoped.js';
+import type { DB } from '../../db/types.js';
 import { DomainError } from '../../http/errors.js';
 import { canonicalEpc } from '../../identifiers/epc.js';
 import { cbvBare, cbvTerms } from '../cbv.js';
@@ -23,19 +25,19 @@ interface Resource {
   /** The query parameter a member's /events applies. */
   parameter: string;
   /** Members: the values seen in stored events (most used first), plus standard terms. */
-  members: (app: FastifyInstance, limit: number) => Promise<string[]>;
+  members: (db: Kysely<DB>, limit: number) => Promise<string[]>;
   normalise: (value: string) => string;
 }
 
 async function distinct(
-  app: FastifyInstance,
+  db: Kysely<DB>,
   column: 'biz_step' | 'disposition' | 'read_point' | 'biz_location',
   limit: number,
 ) {
   const { rows } = await sql<{
     v: string;
   }>`SELECT ${sql.ref(column)} AS v FROM events WHERE ${sql.ref(column)} IS NOT NULL
-    GROUP BY 1 ORDER BY count(*) DESC LIMIT ${limit}`.execute(app.database.db);
+    GROUP BY 1 ORDER BY count(*) DESC LIMIT ${limit}`.execute(db);
   return rows.map((r) => r.v);
 }
 
@@ -61,37 +63,37 @@ const resources: Resource[] = [
   {
     path: 'bizSteps',
     parameter: 'EQ_bizStep',
-    members: async (app, limit) => [
-      ...new Set([...cbvTerms('bizStep'), ...(await distinct(app, 'biz_step', limit))]),
+    members: async (db, limit) => [
+      ...new Set([...cbvTerms('bizStep'), ...(await distinct(db, 'biz_step', limit))]),
     ],
     normalise: (v) => cbvBare('bizStep', v),
   },
   {
     path: 'dispositions',
     parameter: 'EQ_disposition',
-    members: async (app, limit) => [
-      ...new Set([...cbvTerms('disposition'), ...(await distinct(app, 'disposition', limit))]),
+    members: async (db, limit) => [
+      ...new Set([...cbvTerms('disposition'), ...(await distinct(db, 'disposition', limit))]),
     ],
     normalise: (v) => cbvBare('disposition', v),
   },
   {
     path: 'readPoints',
     parameter: 'EQ_readPoint',
-    members: (app, limit) => distinct(app, 'read_point', limit),
+    members: (db, limit) => distinct(db, 'read_point', limit),
     normalise: asId,
   },
   {
     path: 'bizLocations',
     parameter: 'EQ_bizLocation',
-    members: (app, limit) => distinct(app, 'biz_location', limit),
+    members: (db, limit) => distinct(db, 'biz_location', limit),
     normalise: asId,
   },
   {
     path: 'epcs',
     parameter: 'MATCH_anyEPC',
-    members: async (app, limit) => {
+    members: async (db, limit) => {
       const { rows } = await sql<{ v: string }>`SELECT DISTINCT epc AS v FROM event_epcs WHERE NOT is_class
-        ORDER BY 1 LIMIT ${limit}`.execute(app.database.db);
+        ORDER BY 1 LIMIT ${limit}`.execute(db);
       return rows.map((r) => r.v);
     },
     normalise: asId,
@@ -130,7 +132,11 @@ export async function resourceRoutes(app: FastifyInstance): Promise<void> {
         schema: { ...tags, summary: `Known ${r.path}`, querystring: limitQuery },
       },
       async (request) =>
-        collection(await r.members(app, (request.query as { perPage?: number }).perPage ?? 1000)),
+        collection(
+          await scoped(request, (trx) =>
+            r.members(trx, (request.query as { perPage?: number }).perPage ?? 1000),
+          ),
+        ),
     );
     app.get(
       `/${r.path}/:value`,
