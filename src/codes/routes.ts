@@ -1,11 +1,11 @@
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { gcpLengths } from '../config/config.js';
 import { scoped } from '../db/scoped.js';
-import { DomainError } from '../http/errors.js';
 import { detectIdentifier } from '../identifiers/detect.js';
-import { canonicalCodeUri } from './code-uri.js';
+import { labelRoutes } from './label-routes.js';
+import { enterpriseOf, ownCode } from './own.js';
 import { issueCodes, maxIssue } from './service.js';
 
 const IssueBody = Type.Object(
@@ -29,29 +29,8 @@ const IssueBody = Type.Object(
   { additionalProperties: false },
 );
 
-/** The enterprise a request acts for; issuing and reading codes needs one. */
-export function enterpriseOf(request: FastifyRequest): string {
-  const enterprise = request.principal.enterprise;
-  if (!enterprise) throw new DomainError('FORBIDDEN', 'This API key does not belong to an enterprise');
-  return enterprise;
-}
-
-/** Finds a code of the caller's enterprise; another enterprise's code is answered as not found. */
-export async function ownCode(app: FastifyInstance, request: FastifyRequest, raw: string) {
-  const owner = enterpriseOf(request);
-  const uri = canonicalCodeUri(raw);
-  const row = await scoped(request, (trx) =>
-    trx
-      .selectFrom('codes')
-      .selectAll()
-      .where((eb) => eb.or([eb('value', '=', raw), eb('uri', '=', uri.ok ? uri.value : raw)]))
-      .executeTakeFirst(),
-  );
-  if (!row || row.owner !== owner) throw new DomainError('NOT_FOUND', `Your enterprise has no code ${raw}`);
-  return row;
-}
-
 export async function codeRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(labelRoutes);
   app.post(
     '/codes',
     {
@@ -90,7 +69,7 @@ export async function codeRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const row = await ownCode(app, request, (request.params as { code: string }).code);
+      const row = await ownCode(request, (request.params as { code: string }).code);
       return {
         code: row.value,
         uri: row.uri,
