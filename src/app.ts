@@ -2,6 +2,9 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { registerAudit } from './audit/hook.js';
+import { auditRoutes } from './audit/routes.js';
+import { apiKeyRoutes } from './auth/api-key-routes.js';
 import { registerAuth } from './auth/hook.js';
 import { codeRoutes } from './codes/routes.js';
 import type { Config } from './config/config.js';
@@ -13,7 +16,10 @@ import { registerErrorHandler } from './http/error-handler.js';
 import { healthRoutes } from './http/health.js';
 import { homeRoutes } from './http/home.js';
 import { registerJsonParsers } from './http/parsers.js';
+import { partyRoutes } from './parties/routes.js';
 import { resolverRoutes } from './resolver/routes.js';
+import { traceRoutes } from './trace/routes.js';
+import { userRoutes } from './users/routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -59,7 +65,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   registerErrorHandler(app);
   registerJsonParsers(app);
-  registerAuth(app, database);
+  await registerAuth(app, database);
+  registerAudit(app);
 
   await app.register(swagger, {
     openapi: {
@@ -86,7 +93,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('captureWorker', worker);
   await app.register(epcisRoutes, { prefix: '/epcis' });
   await app.register(codeRoutes, { prefix: '/api' });
+  await app.register(userRoutes, { prefix: '/api' });
+  await app.register(apiKeyRoutes, { prefix: '/api' });
+  await app.register(auditRoutes, { prefix: '/api' });
   await app.register(resolverRoutes);
+  await app.register(traceRoutes, { prefix: '/api' });
+  await app.register(partyRoutes, { prefix: '/api' });
 
   app.addHook('onReady', async () => {
     if (options.worker !== false) worker.start();
