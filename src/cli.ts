@@ -1,11 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { Command, InvalidArgumentError } from 'commander';
 import { allScopes, createApiKey, revokeApiKey } from './auth/api-keys.js';
-import type { Scope } from './auth/principal.js';
+import type { Principal, Scope } from './auth/principal.js';
 import { loadConfig } from './config/config.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
+import { partiesDb } from './parties/db.js';
+import { changeFiling } from './parties/enterprises/filing.js';
+import type { EnterpriseBody } from './parties/enterprises/schema.js';
+import { createEnterprise } from './parties/enterprises/service.js';
 import { reportStartupError, serve } from './serve.js';
+import { traceTree } from './trace/tree.js';
 import { createUser } from './users/service.js';
 
 /** Opens the configured database for a one-off command (refused while a server holds the PGlite folder). */
@@ -54,11 +59,12 @@ apikey
     'capture',
     'query',
   ] as Scope[])
-  .action((options: { name: string; scope: Scope[] }) =>
+  .option('--enterprise <creditCode>', 'the enterprise (统一社会信用代码) the key acts for')
+  .action((options: { name: string; scope: Scope[]; enterprise?: string }) =>
     withDatabase(async (database) => {
-      const key = await createApiKey(database.db, options.name, options.scope);
+      const key = await createApiKey(database.db, options.name, options.scope, options.enterprise);
       console.log(
-        `id:     ${key.id}\nscopes: ${key.scopes.join(',')}\nkey:    ${key.key}\n(shown once; store it now)`,
+        `id:     ${key.id}\nscopes: ${key.scopes.join(',')}\nenterprise: ${options.enterprise ?? '(none)'}\nkey:    ${key.key}\n(shown once; store it now)`,
       );
     }),
   );
@@ -69,6 +75,52 @@ apikey
     withDatabase(async (database) => {
       console.log((await revokeApiKey(database.db, id)) ? `revoked ${id}` : `no active key ${id}`);
     }),
+  );
+
+const enterprise = program.command('enterprise').description('enterprises (备案)');
+enterprise
+  .command('add')
+  .description('file an enterprise directly (platform operators and CI); prints its credit code')
+  .requiredOption('--credit-code <code>', '统一社会信用代码')
+  .requiredOption('--name <name>', 'registered name')
+  .requiredOption('--region <code>', 'GB/T 2260 county-level code')
+  .option('--industry <keys>', 'comma-separated industries (food, drug, edible-farm …)', 'food')
+  .option('--node-type <keys>', 'comma-separated node types (processor, supermarket …)', 'processor')
+  .option('--legal-representative <name>', '法定代表人', '未填写')
+  .option('--address <address>', 'address', '未填写')
+  .option('--contact <name:phone>', 'contact person and phone', '联系人:13800000000')
+  .action(
+    (o: {
+      creditCode: string;
+      name: string;
+      region: string;
+      industry: string;
+      nodeType: string;
+      legalRepresentative: string;
+      address: string;
+      contact: string;
+    }) =>
+      withDatabase(async (database) => {
+        const db = partiesDb(database.db);
+        const operator: Principal = { id: 'cli', kind: 'user', scopes: new Set(['admin']) };
+        const [contactName, phone] = o.contact.split(':');
+        const created = await createEnterprise(db, operator, {
+          creditCode: o.creditCode,
+          name: o.name,
+          legalRepresentative: o.legalRepresentative,
+          contact: { name: contactName ?? '联系人', phone: phone ?? '13800000000' },
+          region: o.region,
+          address: o.address,
+          industries: o.industry.split(','),
+          nodeTypes: o.nodeType.split(','),
+        } as EnterpriseBody);
+        await changeFiling(db, operator, created.creditCode, {
+          to: 'filed',
+          reason: 'filed on the command line',
+        });
+        for (const w of created.warnings) console.log(`warning: ${w.pointer} ${w.message}`);
+        console.log(`filed ${created.creditCode} ${created.name}`);
+      }),
   );
 
 const admin = program.command('admin').description('platform administrators');
@@ -93,6 +145,16 @@ admin
         `created administrator ${options.username}${given ? '' : `\npassword: ${password}\n(shown once; change it after logging in)`}`,
       );
     }),
+  );
+
+program
+  .command('trace <code>')
+  .description('print where a code came from and where it went, as a tree')
+  .option('--direction <way>', 'back, forward or both', 'both')
+  .option('--depth <n>', 'most hops from the code', '50')
+  .option('--at <time>', 'the graph as it stood at this instant (ISO 8601)')
+  .action((code: string, options: { direction: string; depth: string; at?: string }) =>
+    withDatabase(async (database) => console.log(await traceTree(database.db, code, options))),
   );
 
 program.parseAsync().catch(reportStartupError);

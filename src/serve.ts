@@ -1,5 +1,6 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config/config.js';
+import { DomainError } from './http/errors.js';
 
 /** Starts the platform: `npm start`, `suyuan serve`. Shuts down gracefully on SIGINT/SIGTERM. */
 export async function serve(): Promise<void> {
@@ -25,7 +26,10 @@ export async function serve(): Promise<void> {
 
 export function reportStartupError(error: unknown): never {
   if (error instanceof ConfigError) console.error(error.message);
-  else if (
+  else if (error instanceof DomainError) {
+    console.error(`suyuan: ${error.message}`);
+    for (const e of error.errors) console.error(`  ${e.pointer}: ${e.message}`);
+  } else if (
     error instanceof Error &&
     'code' in error &&
     typeof error.code === 'string' &&

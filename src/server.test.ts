@@ -91,6 +91,43 @@ describe('server process', () => {
     expect(await first.exited).toBe(0);
   }, 120_000);
 
+  it('files an enterprise, creates its API key and an administrator on the command line', () => {
+    const run = (args: string[], env: Record<string, string> = {}) =>
+      spawnSync(process.execPath, ['bin/suyuan.js', ...args], {
+        cwd: root,
+        env: { ...process.env, SUYUAN_DATA_DIR: dataDir, ...env },
+        encoding: 'utf8',
+      });
+    const filed = run([
+      'enterprise',
+      'add',
+      '--credit-code',
+      '91460100MA5T0CXX1X',
+      '--name',
+      '海口测试食品厂',
+      '--region',
+      '460106',
+    ]);
+    expect(filed.status, filed.stderr).toBe(0);
+    expect(filed.stdout).toMatch(/filed 91460100MA5T0CXX1X/);
+    const key = run([
+      'apikey',
+      'create',
+      '--name',
+      'ci',
+      '--enterprise',
+      '91460100MA5T0CXX1X',
+      '--scope',
+      'capture',
+    ]);
+    expect(key.stdout).toMatch(/enterprise: 91460100MA5T0CXX1X/);
+    const admin = run(['admin', 'create', '--username', 'root-admin']);
+    expect(admin.status, admin.stderr).toBe(0);
+    expect(admin.stdout).toMatch(/password: \S{20,}/);
+    const weak = run(['admin', 'create', '--username', 'weak-admin'], { SUYUAN_ADMIN_PASSWORD: 'short' });
+    expect(weak.status).toBe(1);
+  });
+
   it('stops with a message naming a wrong variable', async () => {
     const bad = start({ PORT: 'eighty', SUYUAN_DATA_DIR: dataDir });
     expect(await bad.exited).toBe(1);
