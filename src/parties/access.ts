@@ -14,6 +14,8 @@ export function isAdmin(principal: Principal): boolean {
 /** The one enterprise whose rows the principal may touch, or undefined for administrators (all). */
 export function ownerScope(principal: Principal): string | undefined {
   if (isAdmin(principal)) return undefined;
+  // A regulator reads across enterprises; row-level security (migration 0008) narrows it to its region.
+  if (principal.role === 'regulator') return undefined;
   if (!principal.enterprise) {
     throw new DomainError('FORBIDDEN', 'This API key does not belong to an enterprise');
   }
@@ -80,6 +82,9 @@ export async function writableEnterprise(
     .forUpdate()
     .executeTakeFirst();
   if (!row) throw notFound(`enterprise ${creditCode}`);
+  if (principal.role === 'regulator') {
+    throw new DomainError('FORBIDDEN', 'Regulators change filings, not an enterprise’s master data');
+  }
   if (row.status === 'cancelled') {
     throw new DomainError('FORBIDDEN', `The filing of enterprise ${creditCode} is cancelled`);
   }
@@ -93,9 +98,13 @@ export async function writableEnterprise(
  */
 export function mayApproveFiling(
   principal: Principal,
-  _enterprise: Pick<EnterpriseTable, 'credit_code' | 'region' | 'industries'>,
+  enterprise: Pick<EnterpriseTable, 'credit_code' | 'region' | 'industries'>,
 ): boolean {
-  return isAdmin(principal);
+  if (isAdmin(principal)) return true;
+  if (principal.role !== 'regulator' || !principal.regionScope) return false;
+  const industries = principal.industries ?? [];
+  const inIndustry = industries.length === 0 || enterprise.industries.some((i) => industries.includes(i));
+  return enterprise.region.startsWith(principal.regionScope) && inIndustry;
 }
 
 /** Suspending a filing is a regulator's act too; cancelling may also be asked by the enterprise itself. */

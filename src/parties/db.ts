@@ -1,4 +1,6 @@
+import type { FastifyRequest } from 'fastify';
 import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
+import { scoped } from '../db/scoped.js';
 import type { DB } from '../db/types.js';
 
 // The tables of migration 0005, typed here so the shared src/db/types.ts stays untouched; the
@@ -152,6 +154,16 @@ export type PartiesTables = {
 };
 
 export type PartiesDb = Kysely<DB & PartiesTables>;
+
+/** Runs a request's master-data work as its caller, under row-level security (see src/db/scoped.ts). */
+export function withDb<T>(request: FastifyRequest, work: (db: PartiesDb) => Promise<T>): Promise<T> {
+  return scoped(request, (trx) => work(partiesDb(trx)));
+}
+
+/** A transaction, or the caller's transaction when `db` already is one. */
+export function transact<T>(db: PartiesDb, work: (trx: PartiesDb) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
 
 export function partiesDb(db: Kysely<DB>): PartiesDb {
   return db.withTables<PartiesTables>() as unknown as PartiesDb;

@@ -5,6 +5,7 @@ import { lookupRegion } from '../../identifiers/index.js';
 import { isAdmin, notFound } from '../access.js';
 import { isCalendarDay, refuseIf, todayInChina } from '../common.js';
 import type { CatalogList, PartiesDb } from '../db.js';
+import { transact } from '../db.js';
 import { paginate } from '../paging.js';
 import type { CatalogListBody, CatalogListQuery } from './schema.js';
 
@@ -66,7 +67,7 @@ export async function publishList(db: PartiesDb, principal: Principal, body: Cat
       errors.push({ pointer: `/items/${i}`, message: `the catalog has no category ${key}` });
   });
   refuseIf(errors, 'The list cannot be published');
-  const row = await db.transaction().execute(async (trx) => {
+  const row = await transact(db, async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(hashtext(${`catalog_lists:${body.region}:${body.kind}`}))`.execute(
       trx,
     );

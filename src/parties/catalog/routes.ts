@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Static } from 'typebox';
-import { partiesDb } from '../db.js';
+import { withDb } from '../db.js';
 import { getList, listLists, publishList } from './lists.js';
 import {
   CatalogKeyParams,
@@ -16,8 +16,6 @@ const tags = ['Catalog'];
 const security = [{ apiKey: [] }];
 
 export async function catalogRoutes(app: FastifyInstance): Promise<void> {
-  const db = partiesDb(app.database.db);
-
   app.get(
     '/catalog',
     {
@@ -28,7 +26,7 @@ export async function catalogRoutes(app: FastifyInstance): Promise<void> {
         querystring: CatalogQuery,
       },
     },
-    async (request) => catalogTree(db, request.query as CatalogQuery),
+    async (request) => withDb(request, (db) => catalogTree(db, request.query as CatalogQuery)),
   );
 
   app.post(
@@ -38,7 +36,13 @@ export async function catalogRoutes(app: FastifyInstance): Promise<void> {
       schema: { tags, security, summary: 'Add a category or variety to the catalog', body: CatalogNodeBody },
     },
     async (request, reply) =>
-      reply.status(201).send(await addCatalogNode(db, request.principal, request.body as CatalogNodeBody)),
+      reply
+        .status(201)
+        .send(
+          await withDb(request, (db) =>
+            addCatalogNode(db, request.principal, request.body as CatalogNodeBody),
+          ),
+        ),
   );
 
   app.get(
@@ -52,7 +56,7 @@ export async function catalogRoutes(app: FastifyInstance): Promise<void> {
         querystring: CatalogListQuery,
       },
     },
-    async (request) => listLists(db, request.query as CatalogListQuery),
+    async (request) => withDb(request, (db) => listLists(db, request.query as CatalogListQuery)),
   );
 
   app.post(
@@ -62,7 +66,11 @@ export async function catalogRoutes(app: FastifyInstance): Promise<void> {
       schema: { tags, security, summary: 'Publish a new version of a region list', body: CatalogListBody },
     },
     async (request, reply) =>
-      reply.status(201).send(await publishList(db, request.principal, request.body as CatalogListBody)),
+      reply
+        .status(201)
+        .send(
+          await withDb(request, (db) => publishList(db, request.principal, request.body as CatalogListBody)),
+        ),
   );
 
   app.get(
@@ -71,7 +79,8 @@ export async function catalogRoutes(app: FastifyInstance): Promise<void> {
       config: { access: 'public' },
       schema: { tags, summary: 'One list version', params: CatalogListParams },
     },
-    async (request) => getList(db, (request.params as Static<typeof CatalogListParams>).id),
+    async (request) =>
+      withDb(request, (db) => getList(db, (request.params as Static<typeof CatalogListParams>).id)),
   );
 
   app.get(
@@ -89,6 +98,7 @@ export async function catalogRoutes(app: FastifyInstance): Promise<void> {
       config: { access: 'public' },
       schema: { tags, summary: 'One category and its children', params: CatalogKeyParams },
     },
-    async (request) => catalogNode(db, (request.params as Static<typeof CatalogKeyParams>).key),
+    async (request) =>
+      withDb(request, (db) => catalogNode(db, (request.params as Static<typeof CatalogKeyParams>).key)),
   );
 }

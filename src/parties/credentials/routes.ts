@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Static } from 'typebox';
-import { partiesDb } from '../db.js';
+import { withDb } from '../db.js';
 import { CreditCodeParams } from '../enterprises/schema.js';
 import {
   type CredentialBody,
@@ -20,7 +20,6 @@ const kinds: [CredentialKind, string, string][] = [
 
 /** /enterprises/{creditCode}/licences and /certifications: the same shape, different types. */
 export async function credentialRoutes(app: FastifyInstance): Promise<void> {
-  const db = partiesDb(app.database.db);
   for (const [kind, path, tag] of kinds) {
     const { Body, Patch, ListQuery } = credentialSchemas(kind);
     const tags = [tag];
@@ -38,12 +37,8 @@ export async function credentialRoutes(app: FastifyInstance): Promise<void> {
       },
       async (request, reply) => {
         const { enterprise } = params(request);
-        const created = await addCredential(
-          db,
-          request.principal,
-          kind,
-          enterprise,
-          request.body as CredentialBody,
+        const created = await withDb(request, (db) =>
+          addCredential(db, request.principal, kind, enterprise, request.body as CredentialBody),
         );
         return reply.status(201).send(created);
       },
@@ -62,12 +57,14 @@ export async function credentialRoutes(app: FastifyInstance): Promise<void> {
         },
       },
       async (request) =>
-        listCredentials(
-          db,
-          request.principal,
-          kind,
-          params(request).enterprise,
-          request.query as CredentialListQuery,
+        withDb(request, (db) =>
+          listCredentials(
+            db,
+            request.principal,
+            kind,
+            params(request).enterprise,
+            request.query as CredentialListQuery,
+          ),
         ),
     );
 
@@ -79,7 +76,7 @@ export async function credentialRoutes(app: FastifyInstance): Promise<void> {
       },
       async (request) => {
         const { enterprise, id } = params(request);
-        return getCredential(db, request.principal, kind, enterprise, id);
+        return withDb(request, (db) => getCredential(db, request.principal, kind, enterprise, id));
       },
     );
 
@@ -91,7 +88,9 @@ export async function credentialRoutes(app: FastifyInstance): Promise<void> {
       },
       async (request) => {
         const { enterprise, id } = params(request);
-        return updateCredential(db, request.principal, kind, enterprise, id, request.body as CredentialPatch);
+        return withDb(request, (db) =>
+          updateCredential(db, request.principal, kind, enterprise, id, request.body as CredentialPatch),
+        );
       },
     );
   }

@@ -3,6 +3,7 @@ import { DomainError, type FieldError } from '../../http/errors.js';
 import { credentialsVisibleTo, enterprisesVisibleTo, notFound, writableEnterprise } from '../access.js';
 import { addDays, isCalendarDay, refuseIf, todayInChina, uniqueViolation } from '../common.js';
 import type { Credential, PartiesDb } from '../db.js';
+import { transact } from '../db.js';
 import { containing, paginate } from '../paging.js';
 import type {
   CredentialBody,
@@ -67,7 +68,7 @@ export async function addCredential(
 ) {
   checkDates(body.validFrom, body.validTo);
   try {
-    const row = await db.transaction().execute(async (trx) => {
+    const row = await transact(db, async (trx) => {
       await writableEnterprise(trx, principal, enterprise);
       return trx
         .insertInto('credentials')
@@ -100,7 +101,7 @@ export async function updateCredential(
   patch: CredentialPatch,
 ) {
   try {
-    const row = await db.transaction().execute(async (trx) => {
+    const row = await transact(db, async (trx) => {
       await writableEnterprise(trx, principal, enterprise);
       const current = await trx
         .selectFrom('credentials')

@@ -2,6 +2,7 @@ import type { Principal } from '../../auth/principal.js';
 import { DomainError } from '../../http/errors.js';
 import { enterprisesVisibleTo, mayChangeFiling, notFound } from '../access.js';
 import type { EnterpriseFiling, FilingStatus, PartiesDb } from '../db.js';
+import { transact } from '../db.js';
 import type { FilingBody } from './schema.js';
 
 // The filing (备案) lifecycle: applied → filed → suspended / cancelled, suspended → filed again, and
@@ -31,7 +32,7 @@ export async function changeFiling(
   body: FilingBody,
 ) {
   const to = body.to as FilingStatus & ('filed' | 'suspended' | 'cancelled');
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const row = await enterprisesVisibleTo(trx, principal)
       .selectAll()
       .where('credit_code', '=', creditCode)

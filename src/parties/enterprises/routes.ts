@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Static } from 'typebox';
-import { partiesDb } from '../db.js';
+import { withDb } from '../db.js';
 import { changeFiling, filingHistory } from './filing.js';
 import {
   CreditCodeParams,
@@ -16,7 +16,6 @@ const security = [{ apiKey: [] }];
 type Params = Static<typeof CreditCodeParams>;
 
 export async function enterpriseRoutes(app: FastifyInstance): Promise<void> {
-  const db = partiesDb(app.database.db);
   const code = (request: { params: unknown }) => (request.params as Params).creditCode.toUpperCase();
 
   app.post(
@@ -32,7 +31,13 @@ export async function enterpriseRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await createEnterprise(db, request.principal, request.body as EnterpriseBody)),
+      reply
+        .status(201)
+        .send(
+          await withDb(request, (db) =>
+            createEnterprise(db, request.principal, request.body as EnterpriseBody),
+          ),
+        ),
   );
 
   app.get(
@@ -46,7 +51,8 @@ export async function enterpriseRoutes(app: FastifyInstance): Promise<void> {
         querystring: EnterpriseListQuery,
       },
     },
-    async (request) => listEnterprises(db, request.principal, request.query as EnterpriseListQuery),
+    async (request) =>
+      withDb(request, (db) => listEnterprises(db, request.principal, request.query as EnterpriseListQuery)),
   );
 
   app.get(
@@ -55,7 +61,7 @@ export async function enterpriseRoutes(app: FastifyInstance): Promise<void> {
       config: { access: 'query' },
       schema: { tags, security, summary: 'One enterprise', params: CreditCodeParams },
     },
-    async (request) => getEnterprise(db, request.principal, code(request)),
+    async (request) => withDb(request, (db) => getEnterprise(db, request.principal, code(request))),
   );
 
   app.patch(
@@ -72,13 +78,15 @@ export async function enterpriseRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) =>
-      updateEnterprise(db, request.principal, code(request), request.body as EnterprisePatch),
+      withDb(request, (db) =>
+        updateEnterprise(db, request.principal, code(request), request.body as EnterprisePatch),
+      ),
   );
 
   app.post(
     '/enterprises/:creditCode/filing',
     {
-      config: { access: 'capture' },
+      config: { access: 'user' },
       schema: {
         tags,
         security,
@@ -87,7 +95,8 @@ export async function enterpriseRoutes(app: FastifyInstance): Promise<void> {
         body: FilingBody,
       },
     },
-    async (request) => changeFiling(db, request.principal, code(request), request.body as FilingBody),
+    async (request) =>
+      withDb(request, (db) => changeFiling(db, request.principal, code(request), request.body as FilingBody)),
   );
 
   app.get(
@@ -96,6 +105,6 @@ export async function enterpriseRoutes(app: FastifyInstance): Promise<void> {
       config: { access: 'query' },
       schema: { tags, security, summary: 'Filing status and its history', params: CreditCodeParams },
     },
-    async (request) => filingHistory(db, request.principal, code(request)),
+    async (request) => withDb(request, (db) => filingHistory(db, request.principal, code(request))),
   );
 }

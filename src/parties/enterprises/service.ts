@@ -4,6 +4,7 @@ import { DomainError } from '../../http/errors.js';
 import { enterprisesVisibleTo, notFound, ownerScope, writableEnterprise } from '../access.js';
 import { refuseIf, uniqueViolation } from '../common.js';
 import type { Enterprise, FilingStatus, PartiesDb } from '../db.js';
+import { transact } from '../db.js';
 import { containing, type Page, paginate } from '../paging.js';
 import {
   type Checked,
@@ -62,7 +63,7 @@ export async function createEnterprise(db: PartiesDb, principal: Principal, body
     throw new DomainError('FORBIDDEN', 'An API key may file only the enterprise it belongs to');
   }
   try {
-    const row = await db.transaction().execute(async (trx) => {
+    const row = await transact(db, async (trx) => {
       const existing = await trx
         .selectFrom('enterprises')
         .select('credit_code')
@@ -120,7 +121,7 @@ export async function updateEnterprise(
   checkCoordinates(patch.coordinates, '/coordinates', out);
   refuseIf(out.errors, 'The enterprise cannot be changed');
   try {
-    const row = await db.transaction().execute(async (trx) => {
+    const row = await transact(db, async (trx) => {
       await writableEnterprise(trx, principal, creditCode);
       return trx
         .updateTable('enterprises')

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Static } from 'typebox';
-import { partiesDb } from '../db.js';
+import { withDb } from '../db.js';
 import { LocationBody, LocationListQuery, LocationParams, LocationPatch } from './schema.js';
 import { createLocation, getLocation, listLocations, updateLocation } from './service.js';
 
@@ -8,7 +8,6 @@ const tags = ['Locations'];
 const security = [{ apiKey: [] }];
 
 export async function locationRoutes(app: FastifyInstance): Promise<void> {
-  const db = partiesDb(app.database.db);
   const id = (request: { params: unknown }) => (request.params as Static<typeof LocationParams>).id;
 
   app.post(
@@ -23,7 +22,11 @@ export async function locationRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await createLocation(db, request.principal, request.body as LocationBody)),
+      reply
+        .status(201)
+        .send(
+          await withDb(request, (db) => createLocation(db, request.principal, request.body as LocationBody)),
+        ),
   );
 
   app.get(
@@ -37,7 +40,8 @@ export async function locationRoutes(app: FastifyInstance): Promise<void> {
         querystring: LocationListQuery,
       },
     },
-    async (request) => listLocations(db, request.principal, request.query as LocationListQuery),
+    async (request) =>
+      withDb(request, (db) => listLocations(db, request.principal, request.query as LocationListQuery)),
   );
 
   app.get(
@@ -46,7 +50,7 @@ export async function locationRoutes(app: FastifyInstance): Promise<void> {
       config: { access: 'query' },
       schema: { tags, security, summary: 'One location', params: LocationParams },
     },
-    async (request) => getLocation(db, request.principal, id(request)),
+    async (request) => withDb(request, (db) => getLocation(db, request.principal, id(request))),
   );
 
   app.patch(
@@ -61,6 +65,9 @@ export async function locationRoutes(app: FastifyInstance): Promise<void> {
         body: LocationPatch,
       },
     },
-    async (request) => updateLocation(db, request.principal, id(request), request.body as LocationPatch),
+    async (request) =>
+      withDb(request, (db) =>
+        updateLocation(db, request.principal, id(request), request.body as LocationPatch),
+      ),
   );
 }

@@ -4,6 +4,7 @@ import { DomainError } from '../../http/errors.js';
 import { enterpriseOfRequest, locationsVisibleTo, notFound, writableEnterprise } from '../access.js';
 import { uniqueViolation } from '../common.js';
 import type { Location, PartiesDb } from '../db.js';
+import { transact } from '../db.js';
 import { containing, paginate } from '../paging.js';
 import { locationIdentifier } from './identifier.js';
 import type { LocationBody, LocationListQuery, LocationPatch } from './schema.js';
@@ -69,7 +70,7 @@ async function linkParent(
 export async function createLocation(db: PartiesDb, principal: Principal, body: LocationBody) {
   const code = enterpriseOfRequest(principal, body.enterprise);
   try {
-    const row = await db.transaction().execute(async (trx) => {
+    const row = await transact(db, async (trx) => {
       const enterprise = await writableEnterprise(trx, principal, code);
       const parent = body.parent ? await parentOf(trx, code, body.parent) : undefined;
       const last = await trx
@@ -116,7 +117,7 @@ export async function createLocation(db: PartiesDb, principal: Principal, body: 
 }
 
 export async function updateLocation(db: PartiesDb, principal: Principal, id: string, patch: LocationPatch) {
-  const row = await db.transaction().execute(async (trx) => {
+  const row = await transact(db, async (trx) => {
     const current = await locationsVisibleTo(trx, principal)
       .selectAll()
       .where('id', '=', id)

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import type { PartiesDb } from '../db.js';
 
 // Merchants' ID numbers are encrypted at rest (AES-256-GCM, the enterprise bound in as associated
@@ -18,16 +19,11 @@ export interface IdNumberKeys {
 const cache = new WeakMap<object, Promise<IdNumberKeys>>();
 
 async function load(db: PartiesDb): Promise<IdNumberKeys> {
-  await db
-    .insertInto('secrets')
-    .values({ name: secretName, value: randomBytes(32) })
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
-  const { value } = await db
-    .selectFrom('secrets')
-    .select('value')
-    .where('name', '=', secretName)
-    .executeTakeFirstOrThrow();
+  // The secrets table is closed to requests; this SECURITY DEFINER function hands the secret out.
+  const { rows } = await sql<{
+    value: Buffer;
+  }>`SELECT suyuan_secret(${secretName}, ${randomBytes(32)}) AS value`.execute(db);
+  const value = (rows[0] as { value: Buffer }).value;
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', value, 'suyuan', info, 32));
   return {
     encryption: derive('merchant id number / aes-256-gcm / v1'),
@@ -37,6 +33,7 @@ async function load(db: PartiesDb): Promise<IdNumberKeys> {
 
 /** The keys of this database (cached per database handle; call it outside transactions). */
 export function idNumberKeys(db: PartiesDb): Promise<IdNumberKeys> {
+  if (db.isTransaction) return load(db); // a request's transaction: one cheap call, nothing to cache on
   let keys = cache.get(db);
   if (!keys) {
     keys = load(db);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Static } from 'typebox';
-import { partiesDb } from '../db.js';
+import { withDb } from '../db.js';
 import { CreditCodeParams } from '../enterprises/schema.js';
 import { MerchantBody, MerchantListQuery, MerchantParams, MerchantPatch } from './schema.js';
 import { getMerchant, listMerchants, registerMerchant, updateMerchant } from './service.js';
@@ -9,7 +9,6 @@ const tags = ['Merchants'];
 const security = [{ apiKey: [] }];
 
 export async function merchantRoutes(app: FastifyInstance): Promise<void> {
-  const db = partiesDb(app.database.db);
   const market = (request: { params: unknown }) =>
     (request.params as Static<typeof CreditCodeParams>).creditCode.toUpperCase();
   const id = (request: { params: unknown }) => (request.params as Static<typeof MerchantParams>).id;
@@ -29,7 +28,11 @@ export async function merchantRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) =>
       reply
         .status(201)
-        .send(await registerMerchant(db, request.principal, market(request), request.body as MerchantBody)),
+        .send(
+          await withDb(request, (db) =>
+            registerMerchant(db, request.principal, market(request), request.body as MerchantBody),
+          ),
+        ),
   );
 
   app.get(
@@ -45,7 +48,9 @@ export async function merchantRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) =>
-      listMerchants(db, request.principal, market(request), request.query as MerchantListQuery),
+      withDb(request, (db) =>
+        listMerchants(db, request.principal, market(request), request.query as MerchantListQuery),
+      ),
   );
 
   app.get(
@@ -54,7 +59,8 @@ export async function merchantRoutes(app: FastifyInstance): Promise<void> {
       config: { access: 'query' },
       schema: { tags, security, summary: 'One merchant', params: MerchantParams },
     },
-    async (request) => getMerchant(db, request.principal, market(request), id(request)),
+    async (request) =>
+      withDb(request, (db) => getMerchant(db, request.principal, market(request), id(request))),
   );
 
   app.patch(
@@ -70,6 +76,8 @@ export async function merchantRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) =>
-      updateMerchant(db, request.principal, market(request), id(request), request.body as MerchantPatch),
+      withDb(request, (db) =>
+        updateMerchant(db, request.principal, market(request), id(request), request.body as MerchantPatch),
+      ),
   );
 }

@@ -3,6 +3,7 @@ import { DomainError } from '../../http/errors.js';
 import { enterprisesVisibleTo, merchantsVisibleTo, notFound, writableEnterprise } from '../access.js';
 import { refuseIf, uniqueViolation } from '../common.js';
 import type { Merchant, PartiesDb } from '../db.js';
+import { transact } from '../db.js';
 import { containing, paginate } from '../paging.js';
 import { marketOperatorTypes } from '../vocabulary.js';
 import { checkIdNumber, maskIdNumber } from './id-number.js';
@@ -68,7 +69,7 @@ export async function registerMerchant(
   const idNumber = validIdNumber(body.idNumber);
   const protectedId = await protectedNumber(db, market, idNumber);
   try {
-    const row = await db.transaction().execute(async (trx) => {
+    const row = await transact(db, async (trx) => {
       const enterprise = await writableEnterprise(trx, principal, market);
       if (!enterprise.node_types.some((t) => (marketOperatorTypes as readonly string[]).includes(t))) {
         throw new DomainError('VALIDATION_FAILED', `Enterprise ${market} does not operate a market`, [
@@ -103,7 +104,7 @@ export async function updateMerchant(
   const idNumber = patch.idNumber === undefined ? undefined : validIdNumber(patch.idNumber);
   const protectedId = idNumber === undefined ? {} : await protectedNumber(db, market, idNumber);
   try {
-    const row = await db.transaction().execute(async (trx) => {
+    const row = await transact(db, async (trx) => {
       await writableEnterprise(trx, principal, market);
       return trx
         .updateTable('merchants')

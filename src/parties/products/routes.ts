@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Static } from 'typebox';
-import { partiesDb } from '../db.js';
+import { withDb } from '../db.js';
 import { ProductBody, ProductListQuery, ProductParams, ProductPatch } from './schema.js';
 import { createProduct, getProduct, listProducts, updateProduct } from './service.js';
 
@@ -8,7 +8,6 @@ const tags = ['Products'];
 const security = [{ apiKey: [] }];
 
 export async function productRoutes(app: FastifyInstance): Promise<void> {
-  const db = partiesDb(app.database.db);
   const id = (request: { params: unknown }) => (request.params as Static<typeof ProductParams>).id;
 
   app.post(
@@ -23,7 +22,11 @@ export async function productRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await createProduct(db, request.principal, request.body as ProductBody)),
+      reply
+        .status(201)
+        .send(
+          await withDb(request, (db) => createProduct(db, request.principal, request.body as ProductBody)),
+        ),
   );
 
   app.get(
@@ -37,7 +40,8 @@ export async function productRoutes(app: FastifyInstance): Promise<void> {
         querystring: ProductListQuery,
       },
     },
-    async (request) => listProducts(db, request.principal, request.query as ProductListQuery),
+    async (request) =>
+      withDb(request, (db) => listProducts(db, request.principal, request.query as ProductListQuery)),
   );
 
   app.get(
@@ -46,7 +50,7 @@ export async function productRoutes(app: FastifyInstance): Promise<void> {
       config: { access: 'query' },
       schema: { tags, security, summary: 'One product', params: ProductParams },
     },
-    async (request) => getProduct(db, request.principal, id(request)),
+    async (request) => withDb(request, (db) => getProduct(db, request.principal, id(request))),
   );
 
   app.patch(
@@ -61,6 +65,9 @@ export async function productRoutes(app: FastifyInstance): Promise<void> {
         body: ProductPatch,
       },
     },
-    async (request) => updateProduct(db, request.principal, id(request), request.body as ProductPatch),
+    async (request) =>
+      withDb(request, (db) =>
+        updateProduct(db, request.principal, id(request), request.body as ProductPatch),
+      ),
   );
 }

@@ -5,6 +5,7 @@ import { parseGtin } from '../../identifiers/index.js';
 import { enterpriseOfRequest, notFound, productsVisibleTo, writableEnterprise } from '../access.js';
 import { refuseIf, uniqueViolation } from '../common.js';
 import type { Enterprise, PartiesDb, Product } from '../db.js';
+import { transact } from '../db.js';
 import { containing, paginate } from '../paging.js';
 import type { ProductBody, ProductListQuery, ProductPatch } from './schema.js';
 
@@ -68,7 +69,7 @@ export async function createProduct(db: PartiesDb, principal: Principal, body: P
   const code = enterpriseOfRequest(principal, body.enterprise);
   const warnings: FieldError[] = [];
   try {
-    const row = await db.transaction().execute(async (trx) => {
+    const row = await transact(db, async (trx) => {
       const enterprise = await writableEnterprise(trx, principal, code);
       await checkCategory(trx, body.category, enterprise, warnings);
       return trx
@@ -96,7 +97,7 @@ export async function createProduct(db: PartiesDb, principal: Principal, body: P
 
 export async function updateProduct(db: PartiesDb, principal: Principal, id: string, patch: ProductPatch) {
   const warnings: FieldError[] = [];
-  const row = await db.transaction().execute(async (trx) => {
+  const row = await transact(db, async (trx) => {
     const current = await productsVisibleTo(trx, principal)
       .selectAll()
       .where('id', '=', id)
