@@ -93,10 +93,15 @@ describe.each(backends())('isolation between enterprises, enforced by the databa
       payload: epcisDocument([objectEvent({ bizStep: 'receiving', epcList: [secret] })]),
     });
     await ctx.app.captureWorker.drain();
-    const seen = (await events(partner, `/epcis/events?MATCH_epc=${encodeURIComponent(secret)}`)) as {
-      eventID: string;
-    }[];
-    expect(seen.map((e) => e.eventID)).toContain(eventId);
+    const seen = (await events(partner, `/epcis/events?MATCH_epc=${encodeURIComponent(secret)}`)) as Record<
+      string,
+      unknown
+    >[];
+    const theirs = seen.find((e) => e.eventID === eventId);
+    expect(theirs).toMatchObject({ epcList: [secret], bizStep: 'shipping' });
+    expect(theirs).not.toHaveProperty('ex:price'); // the owner's extensions are not a partner's business
+    const own = (await events(keys.a, `/epcis/events?EQ_eventID=${encodeURIComponent(eventId)}`))[0];
+    expect(own).toHaveProperty('ex:price', 12.5);
   });
 
   it('shows it to a regulator of its region and not to one of another region', async () => {

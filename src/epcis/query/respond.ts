@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { gcpLengths } from '../../config/config.js';
 import { scoped } from '../../db/scoped.js';
 import { type EpcFormat, formatEvent, queryDocument } from '../format/event.js';
+import { visibilityOf, visibleEvent } from '../visibility/visibility.js';
 import { type Condition, type EventQuery, parseEventQuery } from './params.js';
 import { runEventQuery } from './service.js';
 
@@ -37,11 +38,16 @@ export async function sendEvents(
   const page = await scoped(request, (trx) => runEventQuery(trx, spec, fixed));
   const format = epcFormatOf(request);
   const lengths = gcpLengths(request.server.config);
-  const events = page.rows.map((row) =>
-    format === 'asCaptured'
-      ? { ...row.doc, recordTime: row.record_time.toISOString() }
-      : formatEvent(row.doc, row.record_time, { epcFormat: format, gcpLengths: lengths }),
-  );
+  const events = page.rows.map((row) => {
+    const visibility = visibilityOf(request.principal, {
+      enterprise: row.owner_enterprise,
+      capturedBy: row.captured_by,
+    });
+    const doc = visibleEvent(row.doc, visibility);
+    return format === 'asCaptured'
+      ? { ...doc, recordTime: row.record_time.toISOString() }
+      : formatEvent(doc, row.record_time, { epcFormat: format, gcpLengths: lengths });
+  });
   if (page.nextPageToken) {
     void reply.header('Link', `<${nextLink(request, query, page.nextPageToken)}>; rel="next"`);
   }

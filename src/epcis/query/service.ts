@@ -4,7 +4,13 @@ import { DomainError } from '../../http/errors.js';
 import type { EventQuery } from './params.js';
 
 export interface Page {
-  rows: { id: string; doc: Record<string, unknown>; record_time: Date }[];
+  rows: {
+    id: string;
+    doc: Record<string, unknown>;
+    record_time: Date;
+    owner_enterprise: string | null;
+    captured_by: string;
+  }[];
   nextPageToken?: string;
 }
 
@@ -62,8 +68,15 @@ export async function runEventQuery(
     }
   }
   if (limit <= 0) return { rows: [] };
-  const { rows } = await sql<{ id: string; doc: Record<string, unknown>; record_time: Date; sort: string }>`
-    SELECT e.id, e.doc, e.record_time, ${column}::text AS sort FROM events e ${where}
+  const { rows } = await sql<{
+    id: string;
+    doc: Record<string, unknown>;
+    record_time: Date;
+    owner_enterprise: string | null;
+    captured_by: string;
+    sort: string;
+  }>`
+    SELECT e.id, e.doc, e.record_time, e.owner_enterprise, e.captured_by, ${column}::text AS sort FROM events e ${where}
     ORDER BY ${column} ${dir}, e.id ${dir} LIMIT ${limit + 1}`.execute(db);
   const more = rows.length > limit && (remaining === undefined || remaining > limit);
   const page = rows.slice(0, limit);
