@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
 import { buildApp } from '../src/app.js';
@@ -36,25 +36,49 @@ interface Load {
 /** Runs the load generator in its own process; the server keeps this process's event loop. */
 async function load(url: string, pathsFile: string, connections: number, seconds: number): Promise<Load> {
   const script = fileURLToPath(new URL('./load.js', import.meta.url));
-  const { stdout } = await promisify(execFile)(process.execPath, [script, url, pathsFile, String(connections), String(seconds)]);
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    script,
+    url,
+    pathsFile,
+    String(connections),
+    String(seconds),
+  ]);
   return JSON.parse(stdout.trim().split('\n').pop() as string) as Load;
 }
 
 /** GET /t/{code} (JSON) with `codes` issued, against a Fastify endpoint returning a constant, same load. */
-export async function benchResolve(backend: Backend, codes: number, serverUrl: string, seconds = 15): Promise<ResolveFigures> {
+export async function benchResolve(
+  backend: Backend,
+  codes: number,
+  serverUrl: string,
+  seconds = 15,
+): Promise<ResolveFigures> {
   const target = await freshDatabase(backend, serverUrl);
   const bar = progress(`${backend} issue`, Math.ceil(codes / 100_000));
   let issueMs = 0;
   let rounds = 0;
   for (let n = 0; n < codes; n += 100_000) {
     const t = performance.now();
-    await issueCodes(target.database.db, '91460100MA5T0AAA1X', { scheme: 'suyuan', kind: 'item', count: Math.min(100_000, codes - n), productName: '海南芒果', lot: 'L1' }, 'HN');
+    await issueCodes(
+      target.database.db,
+      '91460100MA5T0AAA1X',
+      {
+        scheme: 'suyuan',
+        kind: 'item',
+        count: Math.min(100_000, codes - n),
+        productName: '海南芒果',
+        lot: 'L1',
+      },
+      'HN',
+    );
     issueMs += performance.now() - t;
     rounds++;
     bar.increment();
   }
   bar.stop();
-  const { rows } = await sql<{ value: string }>`SELECT value FROM codes ORDER BY random() LIMIT 20000`.execute(target.database.db);
+  const { rows } = await sql<{
+    value: string;
+  }>`SELECT value FROM codes ORDER BY random() LIMIT 20000`.execute(target.database.db);
   const pathsFile = join(tmpdir(), `suyuan-resolve-${process.pid}.txt`);
   writeFileSync(pathsFile, rows.map((r) => `/t/${r.value}`).join('\n'));
 

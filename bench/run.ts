@@ -3,6 +3,7 @@ import { benchCapture, type CaptureFigures } from './capture.js';
 import type { Backend } from './databases.js';
 import { publish } from './report.js';
 import { benchResolve, type ResolveFigures } from './resolve.js';
+import { benchTrace, type TraceFigures } from './trace.js';
 
 /**
  * npm run bench -- capture [--events N] [--pglite-events N] [--backend both|pglite|postgres]
@@ -52,27 +53,86 @@ program
   .option('--seconds <n>', 'duration of each load run', '15')
   .option('--backend <which>', 'both, pglite or postgres', 'both')
   .option('--database-url <url>', 'PostgreSQL server', 'postgres://postgres@127.0.0.1:5432/postgres')
-  .action(async (options: { codes: string; pgliteCodes: string; seconds: string; backend: string; databaseUrl: string }) => {
-    const backends: Backend[] = options.backend === 'both' ? ['pglite', 'postgres'] : [options.backend as Backend];
-    const rows: ResolveFigures[] = [];
-    for (const backend of backends) {
-      const codes = Number(backend === 'pglite' ? options.pgliteCodes : options.codes);
-      rows.push(await benchResolve(backend, codes, options.databaseUrl, Number(options.seconds)));
-    }
-    const pgRow = rows.find((r) => r.backend === 'postgres');
-    const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
-    publish(
-      'resolve',
-      rows as unknown as Record<string, unknown>[],
-      pgRow
-        ? [
-            `target ≥ 50% of the constant endpoint: ${Math.round(pgRow.shareOfCeiling * 100)}% — ${verdict(pgRow.shareOfCeiling >= 0.5)}`,
-            `target p99 < 20 ms at 50 connections: ${pgRow.resolveP99Ms} ms — ${verdict(pgRow.resolveP99Ms < 20)}`,
-            `target 100,000 codes issued in < 5 s: ${pgRow.issue100kSeconds} s — ${verdict(pgRow.issue100kSeconds < 5)}`,
-          ]
-        : [],
-    );
-  });
+  .action(
+    async (options: {
+      codes: string;
+      pgliteCodes: string;
+      seconds: string;
+      backend: string;
+      databaseUrl: string;
+    }) => {
+      const backends: Backend[] =
+        options.backend === 'both' ? ['pglite', 'postgres'] : [options.backend as Backend];
+      const rows: ResolveFigures[] = [];
+      for (const backend of backends) {
+        const codes = Number(backend === 'pglite' ? options.pgliteCodes : options.codes);
+        rows.push(await benchResolve(backend, codes, options.databaseUrl, Number(options.seconds)));
+      }
+      const pgRow = rows.find((r) => r.backend === 'postgres');
+      const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+      publish(
+        'resolve',
+        rows as unknown as Record<string, unknown>[],
+        pgRow
+          ? [
+              `target ≥ 50% of the constant endpoint: ${Math.round(pgRow.shareOfCeiling * 100)}% — ${verdict(pgRow.shareOfCeiling >= 0.5)}`,
+              `target p99 < 20 ms at 50 connections: ${pgRow.resolveP99Ms} ms — ${verdict(pgRow.resolveP99Ms < 20)}`,
+              `target 100,000 codes issued in < 5 s: ${pgRow.issue100kSeconds} s — ${verdict(pgRow.issue100kSeconds < 5)}`,
+            ]
+          : [],
+      );
+    },
+  );
+
+program
+  .command('trace')
+  .description('back/forward trace and impact assessment vs the bare recursive query on the same tables')
+  .option('--lots <n>', 'lots on PostgreSQL', '100000')
+  .option('--pglite-lots <n>', 'lots on PGlite', '10000')
+  .option('--events-per-lot <n>', 'events per lot (transformation, shipping, receiving, observations)', '10')
+  .option('--extra-depth <n>', 're-lotting stages added to the 8-stage chain (0–4: depth 8–12)', '4')
+  .option('--starts <n>', 'random start codes timed each way', '1000')
+  .option('--impact-target <n>', 'downstream lots the impact start should reach', '10000')
+  .option('--backend <which>', 'both, pglite or postgres', 'both')
+  .option('--database-url <url>', 'PostgreSQL server', 'postgres://postgres@127.0.0.1:5432/postgres')
+  .action(
+    async (options: {
+      lots: string;
+      pgliteLots: string;
+      eventsPerLot: string;
+      extraDepth: string;
+      starts: string;
+      impactTarget: string;
+      backend: string;
+      databaseUrl: string;
+    }) => {
+      const backends: Backend[] =
+        options.backend === 'both' ? ['pglite', 'postgres'] : [options.backend as Backend];
+      const rows: TraceFigures[] = [];
+      for (const backend of backends) {
+        rows.push(
+          await benchTrace(backend, {
+            lots: Number(backend === 'pglite' ? options.pgliteLots : options.lots),
+            eventsPerLot: Number(options.eventsPerLot),
+            extraDepth: Number(options.extraDepth),
+            starts: Number(options.starts),
+            impactTarget: Number(options.impactTarget),
+            databaseUrl: options.databaseUrl,
+          }),
+        );
+      }
+      const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+      publish(
+        'trace',
+        rows as unknown as Record<string, unknown>[],
+        rows.flatMap((r) => [
+          `[${r.backend}] target trace p99 < 50 ms: back ${r.backP99Ms} ms, forward ${r.forwardP99Ms} ms — ${verdict(Math.max(r.backP99Ms, r.forwardP99Ms) < 50)}`,
+          `[${r.backend}] target impact < 1 s: ${r.impactMs} ms for ${r.impactLots} downstream lots — ${verdict(r.impactMs < 1000)}`,
+          `[${r.backend}] target within 1.5× of the bare query (p50): back ${(r.backP50Ms / r.bareBackP50Ms).toFixed(2)}×, forward ${(r.forwardP50Ms / r.bareForwardP50Ms).toFixed(2)}×, impact ${(r.impactMs / r.bareImpactMs).toFixed(2)}×`,
+        ]),
+      );
+    },
+  );
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error);

@@ -1,0 +1,102 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/types.js';
+import { DomainError } from '../http/errors.js';
+import { type Holding, holdings, scopePrefix } from './holdings.js';
+import { describeObjects } from './objects.js';
+import { isKnown, reachedNodes, scanTotals } from './queries.js';
+import { maxDepth, type TraceObject } from './schema.js';
+import { identifierOf } from './service.js';
+
+export interface ImpactObject extends TraceObject {
+  scans: number;
+}
+
+export interface PartySummary {
+  party: string;
+  region: string | null;
+  objects: number;
+  uom: string | null;
+  received: number;
+  sold: number;
+  shipped: number;
+  held: number;
+}
+
+/** 销售范围及影响评估: what the recall workflow starts from. */
+export interface Impact {
+  lots: string[];
+  from: string | null;
+  to: string | null;
+  objects: ImpactObject[];
+  /** Per party and unit: how much of any affected object it received, sold on, shipped and holds. */
+  parties: PartySummary[];
+  /** Per party, object and unit. */
+  holdings: Holding[];
+  /** Regions of the parties: filled in when parties get regions (enterprises issue). */
+  regions: string[];
+  scans: number;
+}
+
+function summarise(rows: Holding[]): PartySummary[] {
+  const byKey = new Map<string, PartySummary>();
+  for (const h of rows) {
+    const key = `${h.party}\n${h.uom ?? ''}`;
+    const s = byKey.get(key) ?? {
+      party: h.party,
+      region: h.region,
+      objects: 0,
+      uom: h.uom,
+      received: 0,
+      sold: 0,
+      shipped: 0,
+      held: 0,
+    };
+    s.objects += 1;
+    s.received += h.received;
+    s.sold += h.sold;
+    s.shipped += h.shipped;
+    s.held += h.held;
+    byKey.set(key, s);
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * Everything downstream of the problem lots: objects, parties with quantities, public scans.
+ * A window (from/to) keeps only what left the problem lots in it (first hops); later hops follow.
+ */
+export async function impactOf(
+  db: Kysely<DB>,
+  raw: string[],
+  window: { from?: Date; to?: Date } = {},
+): Promise<Impact> {
+  const lots = [...new Set(raw.map(identifierOf))];
+  const depths = await reachedNodes(db, lots, 'forward', { depth: maxDepth, ...window });
+  if (depths.size === lots.length) {
+    const known = await Promise.all(lots.map((l) => isKnown(db, l)));
+    const unknown = lots.filter((_, i) => !known[i]);
+    if (unknown.length === lots.length)
+      throw new DomainError(
+        'NOT_FOUND',
+        `${unknown.join(', ')} appear in no event and were never issued here`,
+      );
+  }
+  const uris = [...depths.keys()];
+  const prefixes = lots.map(scopePrefix).filter((p): p is string => p !== null);
+  const [objects, held, scans] = await Promise.all([
+    describeObjects(db, depths),
+    holdings(db, uris, { perObject: true, prefix: prefixes[0] ?? null }),
+    scanTotals(db, uris),
+  ]);
+  const withScans = objects.map((o) => ({ ...o, scans: scans.get(o.uri) ?? 0 }));
+  return {
+    lots,
+    from: window.from?.toISOString() ?? null,
+    to: window.to?.toISOString() ?? null,
+    objects: withScans,
+    parties: summarise(held),
+    holdings: held,
+    regions: [],
+    scans: withScans.reduce((n, o) => n + o.scans, 0),
+  };
+}

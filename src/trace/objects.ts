@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+import { suyuanCodeOf } from '../codes/code-uri.js';
+import type { DB } from '../db/types.js';
+import { objectFacts } from './queries.js';
+import type { TraceObject } from './schema.js';
+
+/** Product (GTIN) and lot (AI 10) read from a canonical GS1 Digital Link, when it is one. */
+export function gs1Parts(uri: string): { product: string | null; lot: string | null; kind: string | null } {
+  const m = /^https:\/\/id\.gs1\.org\/(01|00)\/(\d+)(?:\/10\/([^/?#]+))?(?:\/21\/([^/?#]+))?/.exec(uri);
+  if (!m) return { product: null, lot: null, kind: null };
+  if (m[1] === '00') return { product: null, lot: null, kind: 'logisticUnit' };
+  const lot = m[3] ? decodeURIComponent(m[3]) : null;
+  return { product: m[2] as string, lot, kind: m[4] ? 'item' : lot ? 'lot' : 'product' };
+}
+
+export function displayCode(uri: string): string {
+  return suyuanCodeOf(uri) ?? uri;
+}
+
+/** The objects of a graph with what the codes registry and their production event say. */
+export async function describeObjects(db: Kysely<DB>, depths: Map<string, number>): Promise<TraceObject[]> {
+  const rows = await objectFacts(db, [...depths.keys()]);
+  return rows
+    .map((r) => {
+      const parts = gs1Parts(r.uri);
+      return {
+        uri: r.uri,
+        code: r.value ?? displayCode(r.uri),
+        kind: r.kind ?? parts.kind,
+        product: r.product ?? parts.product,
+        productName: r.product_name,
+        lot: r.lot ?? parts.lot,
+        productionDate: r.production_date,
+        expiryDate: r.expiry_date,
+        producedAt: r.produced_at?.toISOString() ?? null,
+        producer: r.owner ?? r.produced_by,
+        origin: r.ilmd,
+        depth: depths.get(r.uri) ?? 0,
+      };
+    })
+    .sort((a, b) => a.depth - b.depth || (a.uri < b.uri ? -1 : 1));
+}

@@ -1,0 +1,31 @@
+import type { Principal } from '../auth/principal.js';
+import type { TraceGraph } from './schema.js';
+
+/**
+ * What a caller may see of a trace. This is where the enterprises issue plugs in its rules
+ * (an enterprise sees its own relations and one step up and down; a regulator its region).
+ *
+ * Today: an API key sees the full graph. An anonymous caller (a consumer scanning a label) sees
+ * the public subset — what a consumer label already shows:
+ * - objects with product, lot, dates, origin (ilmd) and producer (the label's 生产者);
+ * - relations without event identifiers;
+ * - events as type, time, business step and disposition only (no event ID, no location);
+ * - parties only in the producer role; no shipper, receiver, seller or counterparty identifiers.
+ */
+export function visibleTrace(graph: TraceGraph, principal: Principal): TraceGraph {
+  if (principal.kind !== 'anonymous') return graph;
+  return {
+    ...graph,
+    view: 'public',
+    relations: graph.relations.map(({ eventId: _, ...r }) => r),
+    parties: graph.parties
+      .filter((p) => p.role === 'producer')
+      .map(({ party, role, object, quantity, uom, at }) => ({ party, role, object, quantity, uom, at })),
+    events: graph.events.map(({ eventType, eventTime, bizStep, disposition }) => ({
+      eventType,
+      eventTime,
+      bizStep,
+      disposition,
+    })),
+  };
+}
