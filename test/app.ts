@@ -17,6 +17,8 @@ export interface TestContext {
   database: Database;
   /** Authorization header of a key with capture and query scopes. */
   auth: { authorization: string };
+  /** Authorization header of a platform-administrator key. */
+  admin: { authorization: string };
   key(scopes: Scope[], enterprise?: string): Promise<{ authorization: string }>;
   /** Creates a user and logs in; returns headers that carry its session cookie (and a same-site Origin). */
   login(user: Partial<NewUser> & Pick<NewUser, 'role'>): Promise<{ cookie: string; origin: string }>;
@@ -37,6 +39,7 @@ export function useApp(backend: Backend, overrides: Record<string, string> = {})
       return { authorization: `Bearer ${key.key}` };
     };
     ctx.auth = await ctx.key(['capture', 'query']);
+    ctx.admin = await ctx.key(['admin', 'capture', 'query']);
     ctx.login = async (user) => {
       const username = user.username ?? `u${Math.random().toString(36).slice(2, 10)}`;
       await createUser(db.current.db, { displayName: username, password: testPassword, ...user, username });

@@ -46,7 +46,7 @@ describe.each(backends())('holders and impact [%s]', (backend) => {
 
   const holders = async (code: string) =>
     (
-      await ctx.app.inject({ url: `/api/trace/${encodeURIComponent(code)}/holders`, headers: ctx.auth })
+      await ctx.app.inject({ url: `/api/trace/${encodeURIComponent(code)}/holders`, headers: ctx.admin })
     ).json().holders as { party: string; held: number; received: number; sold: number }[];
 
   it('says who holds how much of a lot now', async () => {
@@ -66,7 +66,7 @@ describe.each(backends())('holders and impact [%s]', (backend) => {
     const graph = (
       await ctx.app.inject({
         url: `/api/trace/${encodeURIComponent(voucher)}?direction=back`,
-        headers: ctx.auth,
+        headers: ctx.admin,
       })
     ).json();
     const pigLot = graph.objects.find((o: { uri: string }) => o.uri === pigs);
@@ -96,7 +96,7 @@ describe.each(backends())('holders and impact [%s]', (backend) => {
       .execute();
     const response = await ctx.app.inject({
       url: `/api/impact?lot=${encodeURIComponent(pigs)}`,
-      headers: ctx.auth,
+      headers: ctx.admin,
     });
     expect(response.statusCode).toBe(200);
     const impact = response.json();
@@ -116,7 +116,7 @@ describe.each(backends())('holders and impact [%s]', (backend) => {
     const { pigs } = await chain();
     const response = await ctx.app.inject({
       url: `/api/impact?lot=${encodeURIComponent(pigs)}&to=2000-01-01T00:00:00Z`,
-      headers: ctx.auth,
+      headers: ctx.admin,
     });
     expect(response.json().objects.map((o: { uri: string }) => o.uri)).toEqual([pigs]);
   });
@@ -125,7 +125,7 @@ describe.each(backends())('holders and impact [%s]', (backend) => {
     const { pigs } = await chain();
     const response = await ctx.app.inject({
       url: `/api/impact.xlsx?lot=${encodeURIComponent(pigs)}`,
-      headers: ctx.auth,
+      headers: ctx.admin,
     });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/spreadsheetml/);

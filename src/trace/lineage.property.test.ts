@@ -121,7 +121,7 @@ describe.each(backends())('lineage properties [%s]', (backend) => {
         await capture(ctx, events);
         const response = await ctx.app.inject({
           url: `/api/trace/${encodeURIComponent(lot)}/holders`,
-          headers: ctx.auth,
+          headers: ctx.admin,
         });
         const holders = response.json().holders as { party: string; held: number }[];
         const total = holders.reduce((n, h) => n + h.held, 0);

@@ -59,7 +59,7 @@ describe.each(backends())('trace with retracted events [%s]', (backend) => {
     ]);
     const holders = async () =>
       (
-        await ctx.app.inject({ url: `/api/trace/${encodeURIComponent(lot)}/holders`, headers: ctx.auth })
+        await ctx.app.inject({ url: `/api/trace/${encodeURIComponent(lot)}/holders`, headers: ctx.admin })
       ).json().holders;
     expect(await holders()).toMatchObject([{ party: party(1), held: 60 }]);
     await capture(ctx, [declared(ship)]);

@@ -1,11 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import type { Principal } from '../auth/principal.js';
+import { scoped } from '../db/scoped.js';
+import { DomainError } from '../http/errors.js';
 import { excelType, impactWorkbook } from './excel.js';
 import { holdings, scopePrefix } from './holdings.js';
 import { impactOf } from './impact.js';
 import { HoldersQuery, ImpactQuery, TraceQuery } from './schema.js';
 import { identifierOf, traceGraph } from './service.js';
-import { visibleTrace } from './visibility.js';
+import { mayAssessImpact, visibleTrace } from './visibility.js';
+
+function refuseUnlessAssessor(principal: Principal): void {
+  if (!mayAssessImpact(principal))
+    throw new DomainError('FORBIDDEN', 'Holders and impact assessment are for regulators');
+}
 
 const CodeParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 512 }) });
 const date = (v: string | undefined) => (v === undefined ? undefined : new Date(v));
@@ -34,7 +42,17 @@ export async function traceRoutes(app: FastifyInstance): Promise<void> {
         depth: q.depth,
         at: date(q.at),
       });
-      return visibleTrace(graph, request.principal);
+      if (request.principal.kind === 'anonymous' || request.principal.scopes.has('admin')) {
+        return visibleTrace(graph, request.principal);
+      }
+      const ids = graph.events.flatMap((e) => (e.eventId ? [e.eventId] : []));
+      const readable =
+        ids.length === 0
+          ? []
+          : await scoped(request, (trx) =>
+              trx.selectFrom('events').select('event_id').where('event_id', 'in', ids).execute(),
+            );
+      return visibleTrace(graph, request.principal, new Set(readable.map((r) => r.event_id)));
     },
   );
 
@@ -50,6 +68,7 @@ export async function traceRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
+      refuseUnlessAssessor(request.principal);
       const { code } = request.params as { code: string };
       const { at } = request.query as { at?: string };
       const uri = identifierOf(code);
@@ -73,6 +92,7 @@ export async function traceRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
+      refuseUnlessAssessor(request.principal);
       const q = request.query as ImpactParams;
       return impactOf(db, q.lot, { from: date(q.from), to: date(q.to) });
     },
@@ -84,6 +104,7 @@ export async function traceRoutes(app: FastifyInstance): Promise<void> {
       schema: { ...impactSchema, summary: 'The impact assessment as an Excel workbook (Chinese headers)' },
     },
     async (request, reply) => {
+      refuseUnlessAssessor(request.principal);
       const q = request.query as ImpactParams;
       const impact = await impactOf(db, q.lot, { from: date(q.from), to: date(q.to) });
       const stamp = new Date().toISOString().slice(0, 10);

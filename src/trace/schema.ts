@@ -96,7 +96,7 @@ export interface TraceGraph {
   depth: number;
   at: string | null;
   /** The public subset (anonymous callers) or the full graph. */
-  view: 'public' | 'full';
+  view: 'public' | 'partial' | 'full';
   objects: TraceObject[];
   relations: TraceRelation[];
   parties: TraceParty[];

@@ -17,7 +17,7 @@ describe.each(backends())('trace [%s]', (backend) => {
       [id.lot('carcass'), id.item(1), id.item(2)].sort(),
     );
     const graph = (
-      await ctx.app.inject({ url: `/api/trace/${encodeURIComponent(id.item(1))}`, headers: ctx.auth })
+      await ctx.app.inject({ url: `/api/trace/${encodeURIComponent(id.item(1))}`, headers: ctx.admin })
     ).json();
     expect(graph.view).toBe('full');
     expect(graph.relations).toHaveLength(2);

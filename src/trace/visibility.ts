@@ -12,8 +12,13 @@ import type { TraceGraph } from './schema.js';
  * - events as type, time, business step and disposition only (no event ID, no location);
  * - parties only in the producer role; no shipper, receiver, seller or counterparty identifiers.
  */
-export function visibleTrace(graph: TraceGraph, principal: Principal): TraceGraph {
-  if (principal.kind !== 'anonymous') return graph;
+export function visibleTrace(
+  graph: TraceGraph,
+  principal: Principal,
+  readable: ReadonlySet<string> = new Set(),
+): TraceGraph {
+  if (principal.scopes.has('admin')) return graph;
+  if (principal.kind !== 'anonymous') return partialTrace(graph, readable);
   return {
     ...graph,
     view: 'public',
@@ -28,4 +33,29 @@ export function visibleTrace(graph: TraceGraph, principal: Principal): TraceGrap
       disposition,
     })),
   };
+}
+
+/**
+ * A logged-in enterprise or regulator: the public subset, plus in full every event it may read
+ * under row-level security (its own, its partners', its region's) — its relations' event IDs and
+ * the parties of those events.
+ */
+function partialTrace(graph: TraceGraph, readable: ReadonlySet<string>): TraceGraph {
+  const sees = (eventId: string | undefined) => eventId !== undefined && readable.has(eventId);
+  return {
+    ...graph,
+    view: 'partial',
+    relations: graph.relations.map((r) => (sees(r.eventId) ? r : (({ eventId: _, ...rest }) => rest)(r))),
+    parties: graph.parties.filter((p) => p.role === 'producer' || sees(p.eventId)),
+    events: graph.events.map((e) =>
+      sees(e.eventId)
+        ? e
+        : { eventType: e.eventType, eventTime: e.eventTime, bizStep: e.bizStep, disposition: e.disposition },
+    ),
+  };
+}
+
+/** Holders and impact name every party that received a lot: for regulators and administrators. */
+export function mayAssessImpact(principal: Principal): boolean {
+  return principal.scopes.has('admin') || principal.role === 'regulator';
 }
