@@ -88,7 +88,9 @@ export async function benchCapture(
   }>`SELECT count(*)::int AS n FROM capture_jobs WHERE status <> 'success'`.execute(target.database.db);
   if ((failed.rows[0]?.n ?? 0) > 0) throw new Error('some capture jobs failed');
 
-  // MATCH_epc latency over random stored identifiers
+  // MATCH_epc latency over random stored identifiers, once the tables are analysed (as autovacuum
+  // would have done on a server in steady state).
+  await sql`VACUUM ANALYZE`.execute(target.database.db);
   const { rows: sample } = await sql<{
     epc: string;
   }>`SELECT epc FROM event_epcs WHERE role = 'epc' AND NOT is_class

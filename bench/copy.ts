@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '../src/db/database.js';
 import type { NormalisedEvent } from '../src/epcis/capture/normalise.js';
+import { deriveLineage } from '../src/trace/derive.js';
 
 type Cell = string | number | boolean | null;
 
@@ -94,7 +95,28 @@ export async function copyEvents(
       ]);
     }
   });
-  const texts = [tsv(ev), tsv(epcs), tsv(btx), tsv(parties), tsv(sensors)];
+  // The lineage rows capture maintains too (trace issue), so the ceiling writes what capture writes.
+  const links: Cell[][] = [];
+  const unpacks: Cell[][] = [];
+  const movements: Cell[][] = [];
+  events.forEach((e, i) => {
+    const lineage = deriveLineage(e);
+    for (const r of lineage.links)
+      links.push([firstId + i, r.kind, r.source, r.target, r.sourceQuantity, r.targetQuantity, r.uom, r.at]);
+    for (const r of lineage.unpacks) unpacks.push([firstId + i, r.parent, r.child, r.at]);
+    for (const r of lineage.movements)
+      movements.push([firstId + i, r.epc, r.kind, r.party, r.counterparty, r.quantity, r.uom, r.at]);
+  });
+  const texts = [
+    tsv(ev),
+    tsv(epcs),
+    tsv(btx),
+    tsv(parties),
+    tsv(sensors),
+    tsv(links),
+    tsv(unpacks),
+    tsv(movements),
+  ];
   const start = performance.now();
   await copy(
     database,
@@ -111,6 +133,17 @@ export async function copyEvents(
     `COPY event_sensor_reports (event_pk, element_index, report_index, type, device_id, time, value,
     min_value, max_value, mean_value, uom, string_value, boolean_value, microorganism, chemical_substance, exception)`,
     texts[4] as string,
+  );
+  await copy(
+    database,
+    'COPY lineage_links (event_pk, kind, source, target, source_quantity, target_quantity, uom, at)',
+    texts[5] as string,
+  );
+  await copy(database, 'COPY lineage_unpacks (event_pk, parent, child, at)', texts[6] as string);
+  await copy(
+    database,
+    'COPY lineage_movements (event_pk, epc, kind, party, counterparty, quantity, uom, at)',
+    texts[7] as string,
   );
   return performance.now() - start;
 }
