@@ -16,7 +16,7 @@ export function registerJsonParsers(app: FastifyInstance): void {
     { parseAs: 'string' },
     (request, body, done) => {
       request.rawBody = body as string;
-      parse(request, body as string, done);
+      void parse(request, body as string, done);
     },
   );
 }

@@ -1,6 +1,6 @@
 import type { Summary } from './service.js';
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
@@ -44,21 +44,21 @@ export function renderPage(summary: Summary): string {
   ];
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>溯源查询 ${escape(summary.code)}</title>
+<title>溯源查询 ${escapeHtml(summary.code)}</title>
 <style>body{font-family:system-ui,sans-serif;margin:0 auto;max-width:640px;padding:16px}
 .banner{padding:12px;margin:8px 0;border-radius:6px;font-weight:bold;background:#fff3cd}
 .banner.recalled,.banner.void{background:#c0392b;color:#fff}dt{color:#666;margin-top:8px}dd{margin:0}</style></head>
 <body><h1>溯源查询</h1>
-${summary.warnings.map((w) => `<div class="banner ${w}">${escape(banners[w] ?? w)}</div>`).join('\n')}
-<p class="scans">已被查询 ${summary.scans.count} 次，首次查询于 ${escape(summary.scans.since.slice(0, 19).replace('T', ' '))}（UTC）</p>
+${summary.warnings.map((w) => `<div class="banner ${w}">${escapeHtml(banners[w] ?? w)}</div>`).join('\n')}
+<p class="scans">已被查询 ${summary.scans.count} 次，首次查询于 ${escapeHtml(summary.scans.since.slice(0, 19).replace('T', ' '))}（UTC）</p>
 <dl>${rows
     .filter(([, v]) => v)
-    .map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v as string)}</dd>`)
+    .map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v as string)}</dd>`)
     .join('')}</dl>
 </body></html>`;
 }
 
 export function renderNotFound(code: string): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>未找到</title></head>
-<body><h1>未查询到此码</h1><p>${escape(code)} 未在本平台发放，也没有任何追溯记录。请核对后重试，谨防假冒。</p></body></html>`;
+<body><h1>未查询到此码</h1><p>${escapeHtml(code)} 未在本平台发放，也没有任何追溯记录。请核对后重试，谨防假冒。</p></body></html>`;
 }
