@@ -1,12 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/db/database.js';
 import { migrate } from '../src/db/migrate.js';
+import { createScratchDatabase } from '../src/db/scratch.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -32,23 +31,12 @@ export default async function setup(project: TestProject) {
   let drop: (() => Promise<void>) | undefined;
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
-    const name = `suyuan_test_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const server = await openDatabase({ url: url.toString(), poolSize: 2 });
+    const scratch = await createScratchDatabase(serverUrl, 'suyuan_test');
+    const server = await openDatabase({ url: scratch.url, poolSize: 2 });
     await migrate(server.pool);
     await server.close();
-    project.provide('postgresUrl', url.toString());
-    drop = async () => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    };
+    project.provide('postgresUrl', scratch.url);
+    drop = scratch.drop;
   } else {
     project.provide('postgresUrl', undefined);
   }

@@ -1,29 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { DomainError } from '../http/errors.js';
+import { AI_DEFINITIONS } from '../identifiers/gs1/ai-table.js';
 import { Batcher } from './batcher.js';
 import { type CodeFacts, lookupCodes } from './lookup.js';
 import { renderNotFound, renderPage } from './page.js';
 import { ScanLog } from './scans.js';
 import { summarise, targetOfCode, targetOfDigitalLink } from './service.js';
 
-/** GS1 Digital Link primary keys the resolver answers (numeric AIs of the DL standard). */
-const primaryKeys = [
-  '01',
-  '00',
-  '414',
-  '417',
-  '8003',
-  '8004',
-  '8006',
-  '8010',
-  '8017',
-  '8018',
-  '253',
-  '255',
-  '401',
-  '402',
-];
+/** GS1 Digital Link primary keys the resolver answers: every AI the syntax dictionary marks as one. */
+const primaryKeys = AI_DEFINITIONS.filter((d) => d.dlQualifiers !== undefined).map((d) => d.ai);
 
 const ResolveQuery = Type.Object({
   linkType: Type.Optional(Type.String({ maxLength: 100 })),
