@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useApp } from '../../test/app.js';
 import { backends } from '../../test/database.js';
 import { epcisDocument, gtin, objectEvent } from '../../test/factories.js';
+import { registerProduct } from '../../test/parties.js';
 import { parseSuyuanCode } from '../identifiers/suyuan-code.js';
 
 const enterpriseA = '91460100MA5T0AAA1X';
@@ -38,6 +39,7 @@ describe.each(backends())('code issuance and registry [%s]', (backend) => {
   });
 
   it('issues GS1 serials under the enterprise GTIN as canonical Digital Links', async () => {
+    await registerProduct(ctx.database, enterpriseA, gtin(42));
     const { response } = await issue({
       scheme: 'gs1',
       kind: 'item',
@@ -101,6 +103,16 @@ describe.each(backends())('code issuance and registry [%s]', (backend) => {
     const { response } = await issue(body);
     expect(response.statusCode).toBe(400);
     expect(response.json().errors.map((e: { pointer: string }) => e.pointer)).toContain(pointer);
+  });
+
+  it("refuses GS1 serials under a GTIN that is not one of the enterprise's products", async () => {
+    await registerProduct(ctx.database, enterpriseB, gtin(43));
+    const { response } = await issue({ scheme: 'gs1', kind: 'item', count: 1, product: gtin(43) });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0]).toMatchObject({
+      pointer: '/product',
+      message: expect.stringContaining('register the product'),
+    });
   });
 
   it('refuses to issue for a key without an enterprise', async () => {

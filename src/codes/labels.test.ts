@@ -5,6 +5,7 @@ import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import { useApp } from '../../test/app.js';
 import { backends } from '../../test/database.js';
 import { gtin } from '../../test/factories.js';
+import { registerProduct } from '../../test/parties.js';
 
 const owner = '91460100MA5T0LLL1X';
 
@@ -40,6 +41,7 @@ describe.each(backends())('labels of issued codes [%s]', (backend) => {
   });
 
   it('renders a GS1 DataMatrix whose symbol reads back as the element string', async () => {
+    await registerProduct(ctx.database, owner, gtin(77));
     const { auth, batch } = await issue({ scheme: 'gs1', count: 1, product: gtin(77), lot: 'L9' });
     const code = batch.codes[0] as string;
     const serial = code.split('/21/')[1];

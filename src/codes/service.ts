@@ -87,6 +87,7 @@ export async function issueCodes(
   }
   checkRequest(request);
   let gtin: string | undefined;
+  let product: { name: string } | undefined;
   if (request.scheme === 'gs1') {
     const parsed = request.product ? parseGtin(request.product) : undefined;
     if (!parsed?.ok) {
@@ -98,6 +99,7 @@ export async function issueCodes(
       ]);
     }
     gtin = parsed.value;
+    product = await ownProduct(db, owner, gtin);
     if (request.kind !== 'item') {
       throw new DomainError('VALIDATION_FAILED', 'GS1 serials identify items', [
         {
@@ -118,7 +120,7 @@ export async function issueCodes(
       const { rows } = await sql<{ value: string }>`
         INSERT INTO codes (value, uri, scheme, kind, owner, product, product_name, lot, production_date, expiry_date, batch_id)
         SELECT v, u, ${request.scheme}, ${request.kind}, ${owner}, ${gtin ?? request.product ?? null},
-          ${request.productName ?? null}, ${request.lot ?? null}, ${request.productionDate ?? null}::date,
+          ${request.productName ?? product?.name ?? null}, ${request.lot ?? null}, ${request.productionDate ?? null}::date,
           ${request.expiryDate ?? null}::date, ${batchId}
         FROM unnest(${fresh.map((f) => f.value)}::text[], ${fresh.map((f) => f.uri)}::text[]) AS t(v, u)
         ON CONFLICT DO NOTHING
@@ -129,6 +131,20 @@ export async function issueCodes(
       throw new Error('could not draw unique codes; the code space is exhausted');
     return { batchId, count: issued.length, codes: issued };
   });
+}
+
+/** GS1 serials go under the enterprise's own GTINs: the product must be registered (/api/products). */
+async function ownProduct(db: Kysely<DB>, owner: string, gtin: string): Promise<{ name: string }> {
+  const { rows } = await sql<{
+    name: string;
+  }>`SELECT name FROM products WHERE enterprise = ${owner} AND gtin = ${gtin} LIMIT 1`.execute(db);
+  const row = rows[0];
+  if (!row) {
+    throw new DomainError('VALIDATION_FAILED', `GTIN ${gtin} is not a product of your enterprise`, [
+      { pointer: '/product', message: 'register the product first (POST /api/products)' },
+    ]);
+  }
+  return row;
 }
 
 /**
