@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useApp } from '../../test/app.js';
 import { backends } from '../../test/database.js';
-import { epcisDocument, objectEvent, sgln, sgtin } from '../../test/factories.js';
+import { epcisDocument, gtin, objectEvent, sgln, sgtin } from '../../test/factories.js';
+import { registerProduct } from '../../test/parties.js';
 import { issueCodes } from '../codes/service.js';
 import { asPrincipal } from '../db/scoped.js';
 
@@ -119,6 +120,23 @@ describe.each(backends())('isolation between enterprises, enforced by the databa
       .where('action', '=', 'GET /epcis/events')
       .execute();
     expect(audit.length).toBeGreaterThan(0); // regulator reads are audited
+  });
+
+  it('limits a regulator to its industries once the enterprise is filed', async () => {
+    await registerProduct(ctx.database, a, gtin(91)); // files enterprise a in food
+    const url = `/epcis/events?EQ_eventID=${encodeURIComponent(eventId)}`;
+    const read = async (industries: string[]) => {
+      const regulator = await ctx.login({
+        role: 'regulator',
+        department: 'market',
+        regionScope: '4601',
+        industries,
+      });
+      return (await ctx.app.inject({ url, headers: { cookie: regulator.cookie } })).json().epcisBody
+        .queryResults.resultsBody.eventList;
+    };
+    expect(await read(['food'])).toHaveLength(1);
+    expect(await read(['drug'])).toHaveLength(0);
   });
 
   it('binds the policies even to a query without any WHERE (the role is not the table owner)', async () => {

@@ -20,6 +20,7 @@ export function asPrincipal<T>(
       set_config('suyuan.enterprise', ${principal.enterprise ?? ''}, true),
       set_config('suyuan.role', ${principal.role ?? principal.kind}, true),
       set_config('suyuan.region', ${principal.regionScope ?? ''}, true),
+      set_config('suyuan.industries', ${(principal.industries ?? []).join(',')}, true),
       set_config('suyuan.admin', ${principal.scopes.has('admin') ? 'on' : 'off'}, true)`.execute(trx);
     return work(trx);
   });
