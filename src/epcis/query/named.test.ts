@@ -48,8 +48,14 @@ describe.each(backends())('EPCIS named queries and browsing resources [%s]', (ba
     ).toEqual(['repairing']);
     const other = await ctx.key(['query']);
     expect(
+      (await ctx.app.inject({ method: 'GET', url: `/epcis/queries/${name}`, headers: other })).statusCode,
+    ).toBe(404);
+    expect((await ctx.app.inject({ method: 'GET', url: '/epcis/queries', headers: other })).json()).toEqual(
+      [],
+    );
+    expect(
       (await ctx.app.inject({ method: 'DELETE', url: `/epcis/queries/${name}`, headers: other })).statusCode,
-    ).toBe(403);
+    ).toBe(404);
     expect(
       (await ctx.app.inject({ method: 'DELETE', url: `/epcis/queries/${name}`, headers: ctx.auth }))
         .statusCode,

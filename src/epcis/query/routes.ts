@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
+import type { Principal } from '../../auth/principal.js';
 import { scoped } from '../../db/scoped.js';
 import { DomainError } from '../../http/errors.js';
 import { parseEventQuery } from './params.js';
@@ -86,25 +87,29 @@ export async function queryRoutes(app: FastifyInstance): Promise<void> {
       config: { access: 'query' },
       schema: { tags: ['Queries'], security: [{ apiKey: [] }], summary: 'Named queries' },
     },
-    async () => {
-      const rows = await app.database.db
+    async (request) => {
+      const admin = request.principal.scopes.has('admin');
+      return app.database.db
         .selectFrom('named_queries')
         .select(['name', 'query'])
+        .$if(!admin, (qb) => qb.where('owner', '=', request.principal.id))
         .orderBy('name')
         .limit(1000)
         .execute();
-      return rows;
     },
   );
 
   const named = Type.Object({ name: Type.String({ maxLength: 100 }) });
-  const find = async (name: string) => {
+  /** A named query is its creator's: others get 404, so definitions (the EPCs someone watches) do not leak. */
+  const find = async (name: string, principal: Principal) => {
     const row = await app.database.db
       .selectFrom('named_queries')
       .selectAll()
       .where('name', '=', name)
       .executeTakeFirst();
-    if (!row) throw new DomainError('NOT_FOUND', `No query named ${name}`);
+    if (!row || (row.owner !== principal.id && !principal.scopes.has('admin'))) {
+      throw new DomainError('NOT_FOUND', `You have no query named ${name}`);
+    }
     return row;
   };
 
@@ -115,7 +120,7 @@ export async function queryRoutes(app: FastifyInstance): Promise<void> {
       schema: { tags: ['Queries'], security: [{ apiKey: [] }], summary: 'A named query', params: named },
     },
     async (request) => {
-      const row = await find((request.params as { name: string }).name);
+      const row = await find((request.params as { name: string }).name, request.principal);
       return { name: row.name, query: row.query };
     },
   );
@@ -132,10 +137,7 @@ export async function queryRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const row = await find((request.params as { name: string }).name);
-      if (row.owner !== request.principal.id && !request.principal.scopes.has('admin')) {
-        throw new DomainError('FORBIDDEN', 'Only the creator of a query may delete it');
-      }
+      const row = await find((request.params as { name: string }).name, request.principal);
       await app.database.db.deleteFrom('named_queries').where('name', '=', row.name).execute();
       return reply.status(204).send();
     },
@@ -145,7 +147,7 @@ export async function queryRoutes(app: FastifyInstance): Promise<void> {
     '/queries/:name/events',
     { config: { access: 'query' }, schema: { ...queryTags, summary: 'Run a named query', params: named } },
     async (request, reply) => {
-      const row = await find((request.params as { name: string }).name);
+      const row = await find((request.params as { name: string }).name, request.principal);
       const paging = request.query as QueryValues;
       const values = { ...storedQueryValues(row.query), ...pick(paging, ['perPage', 'nextPageToken']) };
       return sendEvents(request, reply, row.name, values);
