@@ -7,7 +7,7 @@ import { normaliseEvent } from '../src/epcis/capture/normalise.js';
 import { copyEvents } from './copy.js';
 import { type Backend, freshDatabase } from './databases.js';
 import { makeDocument, makeEvent, rng } from './generate.js';
-import { percentile, progress } from './report.js';
+import { percentile, progress, round2 } from './report.js';
 
 const batchSize = 1000;
 
@@ -130,15 +130,13 @@ export async function benchCapture(
   return {
     backend,
     events: total,
-    httpSeconds: round(httpSeconds),
+    httpSeconds: round2(httpSeconds),
     httpEventsPerSecond: Math.round(httpEventsPerSecond),
-    copySeconds: round(copyMs / 1000),
+    copySeconds: round2(copyMs / 1000),
     copyEventsPerSecond: Math.round(copyEventsPerSecond),
-    shareOfCeiling: round(httpEventsPerSecond / copyEventsPerSecond),
-    matchEpcP50Ms: round(percentile(latencies, 0.5)),
-    matchEpcP99Ms: round(percentile(latencies, 0.99)),
+    shareOfCeiling: round2(httpEventsPerSecond / copyEventsPerSecond),
+    matchEpcP50Ms: round2(percentile(latencies, 0.5)),
+    matchEpcP99Ms: round2(percentile(latencies, 0.99)),
     queries: latencies.length,
   };
 }
-
-const round = (n: number) => Math.round(n * 100) / 100;

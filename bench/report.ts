@@ -2,6 +2,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { packageRoot } from '../src/db/root.js';
+import type { Backend } from './databases.js';
+
+/** `--backend both|pglite|postgres` as a list. */
+export function backendsOf(option: string): Backend[] {
+  return option === 'both' ? ['pglite', 'postgres'] : [option as Backend];
+}
+
+export const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met');
+
+/** Two decimals, for the printed tables. */
+export const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;

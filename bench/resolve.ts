@@ -10,7 +10,7 @@ import { buildApp } from '../src/app.js';
 import { issueCodes } from '../src/codes/service.js';
 import { loadConfig } from '../src/config/config.js';
 import { type Backend, freshDatabase } from './databases.js';
-import { progress } from './report.js';
+import { progress, round2 } from './report.js';
 
 export interface ResolveFigures {
   backend: Backend;
@@ -96,18 +96,16 @@ export async function benchResolve(
   await load(constantAddress, pathsFile, 50, 3);
   const ceiling = await load(constantAddress, pathsFile, 50, seconds);
   await constant.close();
-
-  const round = (n: number) => Math.round(n * 100) / 100;
   return {
     backend,
     codes,
-    issue100kSeconds: round(issueMs / rounds / 1000),
+    issue100kSeconds: round2(issueMs / rounds / 1000),
     resolveRps: Math.round(resolved.requestsPerSecond),
     resolveP50Ms: resolved.p50,
     resolveP99Ms: resolved.p99,
     ceilingRps: Math.round(ceiling.requestsPerSecond),
     ceilingP99Ms: ceiling.p99,
-    shareOfCeiling: round(resolved.requestsPerSecond / ceiling.requestsPerSecond),
+    shareOfCeiling: round2(resolved.requestsPerSecond / ceiling.requestsPerSecond),
     errors: resolved.errors + resolved.non2xx,
   };
 }

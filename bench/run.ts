@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { benchCapture, type CaptureFigures } from './capture.js';
-import type { Backend } from './databases.js';
-import { publish } from './report.js';
+import { backendsOf, publish, verdict } from './report.js';
 import { benchResolve, type ResolveFigures } from './resolve.js';
 import { benchTrace, type TraceFigures } from './trace.js';
 
@@ -23,15 +22,13 @@ program
     'postgres://postgres@127.0.0.1:5432/postgres',
   )
   .action(async (options: { events: string; pgliteEvents: string; backend: string; databaseUrl: string }) => {
-    const backends: Backend[] =
-      options.backend === 'both' ? ['pglite', 'postgres'] : [options.backend as Backend];
+    const backends = backendsOf(options.backend);
     const rows: CaptureFigures[] = [];
     for (const backend of backends) {
       const total = Number(backend === 'pglite' ? options.pgliteEvents : options.events);
       rows.push(await benchCapture(backend, total, options.databaseUrl));
     }
     const pgRow = rows.find((r) => r.backend === 'postgres');
-    const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
     publish(
       'capture',
       rows as unknown as Record<string, unknown>[],
@@ -61,15 +58,13 @@ program
       backend: string;
       databaseUrl: string;
     }) => {
-      const backends: Backend[] =
-        options.backend === 'both' ? ['pglite', 'postgres'] : [options.backend as Backend];
+      const backends = backendsOf(options.backend);
       const rows: ResolveFigures[] = [];
       for (const backend of backends) {
         const codes = Number(backend === 'pglite' ? options.pgliteCodes : options.codes);
         rows.push(await benchResolve(backend, codes, options.databaseUrl, Number(options.seconds)));
       }
       const pgRow = rows.find((r) => r.backend === 'postgres');
-      const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
       publish(
         'resolve',
         rows as unknown as Record<string, unknown>[],
@@ -106,8 +101,7 @@ program
       backend: string;
       databaseUrl: string;
     }) => {
-      const backends: Backend[] =
-        options.backend === 'both' ? ['pglite', 'postgres'] : [options.backend as Backend];
+      const backends = backendsOf(options.backend);
       const rows: TraceFigures[] = [];
       for (const backend of backends) {
         rows.push(
@@ -121,7 +115,6 @@ program
           }),
         );
       }
-      const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
       publish(
         'trace',
         rows as unknown as Record<string, unknown>[],
