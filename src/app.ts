@@ -16,6 +16,7 @@ import { registerErrorHandler } from './http/error-handler.js';
 import { healthRoutes } from './http/health.js';
 import { homeRoutes } from './http/home.js';
 import { registerJsonParsers } from './http/parsers.js';
+import { type Jobs, startJobs } from './jobs/jobs.js';
 import { partyRoutes } from './parties/routes.js';
 import { resolverRoutes } from './resolver/routes.js';
 import { traceRoutes } from './trace/routes.js';
@@ -26,13 +27,14 @@ declare module 'fastify' {
     config: Config;
     database: Database;
     captureWorker: CaptureWorker;
+    jobs: Jobs;
   }
 }
 
 export interface BuildOptions {
   /** Use this database instead of opening one from the config (tests share one). */
   database?: Database;
-  /** Start the background capture worker (default true). */
+  /** Start the background workers: capture and the job queue's handlers (default true). */
   worker?: boolean;
 }
 
@@ -91,6 +93,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(homeRoutes);
   const worker = new CaptureWorker(database, app.log, config.SUYUAN_CAPTURE_WORKERS);
   app.decorate('captureWorker', worker);
+  const jobs = await startJobs(database, app.log, options.worker !== false);
+  app.decorate('jobs', jobs);
   await app.register(epcisRoutes, { prefix: '/epcis' });
   await app.register(codeRoutes, { prefix: '/api' });
   await app.register(userRoutes, { prefix: '/api' });
@@ -105,6 +109,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   app.addHook('onClose', async () => {
     await worker.stop();
+    await jobs.stop();
     if (ownsDatabase) await database.close();
   });
   return app;

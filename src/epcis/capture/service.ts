@@ -117,14 +117,15 @@ export async function processCapture(
   });
   if (behaviour === 'rollback' && errors.length > 0) return { success: false, stored: 0, errors };
   const stored = await storeEvents(trx, ready, captureId, capturer);
-  if (stored.conflicts.length > 0) {
-    if (behaviour === 'rollback')
-      return { success: false, stored: 0, errors: [...errors, ...stored.conflicts] };
-    // proceed: store the rest without the conflicting events
-    const conflicting = new Set(stored.conflicts.map((c) => c.pointer));
-    const rest = ready.filter((r) => !conflicting.has(r.pointer));
+  const refused = [...stored.conflicts, ...stored.rejected];
+  if (refused.length > 0) {
+    if (behaviour === 'rollback') return { success: false, stored: 0, errors: [...errors, ...refused] };
+    // proceed: store the rest without the refused events (a rule's issue may point inside an event)
+    const refusedEvent = (pointer: string) =>
+      refused.some((c) => c.pointer === pointer || c.pointer.startsWith(`${pointer}/`));
+    const rest = ready.filter((r) => !refusedEvent(r.pointer));
     const again = await storeEvents(trx, rest, captureId, capturer);
-    return { success: false, stored: again.stored, errors: [...errors, ...stored.conflicts] };
+    return { success: false, stored: again.stored, errors: [...errors, ...refused, ...again.rejected] };
   }
   return { success: errors.length === 0, stored: stored.stored, errors };
 }
@@ -158,6 +159,13 @@ export async function captureEvent(database: Database, body: unknown, principal:
       principal: principal.id,
       enterprise: principal.enterprise ?? null,
     });
+    if (result.rejected.length > 0) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        'The event breaks a capture rule; nothing was stored',
+        result.rejected,
+      );
+    }
     if (result.stored === 0 && result.declared === 0) {
       throw new DomainError('EVENT_EXISTS', `An event with eventID ${id} already exists`, [
         { pointer: '/eventID', message: 'already exists' },

@@ -4,6 +4,7 @@ import type { DB } from '../../db/types.js';
 import { retractLineage, updateLineage } from '../../trace/lineage.js';
 import { canonicalForm } from '../format/event.js';
 import type { ValidationIssue } from '../validation/index.js';
+import { type PendingEvent, runCaptureChecks, runCaptureListeners, type StoredEvent } from './checks.js';
 import type { NormalisedEvent } from './normalise.js';
 
 /** Who captured: the principal, and the enterprise it acts for (the owner of the events). */
@@ -20,6 +21,8 @@ export interface StoreResult {
   declared: number;
   /** eventIDs already used by a different event. */
   conflicts: ValidationIssue[];
+  /** Events refused by a capture rule (see checks.ts); nothing is stored when there are any. */
+  rejected: ValidationIssue[];
 }
 
 /** Key-sorted JSON, so documents compare by meaning whatever order jsonb gave their keys. */
@@ -48,7 +51,7 @@ export async function storeEvents(
   captureId: string | null,
   capturer: Capturer,
 ): Promise<StoreResult> {
-  const result: StoreResult = { stored: 0, duplicates: 0, declared: 0, conflicts: [] };
+  const result: StoreResult = { stored: 0, duplicates: 0, declared: 0, conflicts: [], rejected: [] };
   if (events.length === 0) return result;
   const ids = events.map((e) => e.event.eventId);
   const existing = await trx
@@ -57,12 +60,12 @@ export async function storeEvents(
     .where('event_id', 'in', ids)
     .execute();
   const byId = new Map(existing.map((r) => [r.event_id, r]));
-  const fresh: NormalisedEvent[] = [];
+  const fresh: PendingEvent[] = [];
   const seen = new Set<string>();
   for (const { event, pointer } of events) {
     const before = byId.get(event.eventId);
     if (!before) {
-      if (!seen.has(event.eventId)) fresh.push(event);
+      if (!seen.has(event.eventId)) fresh.push({ event, pointer });
       seen.add(event.eventId);
       continue;
     }
@@ -92,7 +95,17 @@ export async function storeEvents(
     }
   }
   if (result.conflicts.length > 0 || fresh.length === 0) return result;
-  const inserted = await insertRows(trx, fresh, captureId, capturer);
+  const context = { trx, capturer };
+  result.rejected = await runCaptureChecks(fresh, context);
+  if (result.rejected.length > 0) return result;
+  const stored = await insertRows(
+    trx,
+    fresh.map((f) => f.event),
+    captureId,
+    capturer,
+  );
+  await runCaptureListeners(stored, context);
+  const inserted = stored.length;
   result.stored = inserted;
   result.duplicates += fresh.length - inserted;
   return result;
@@ -103,7 +116,7 @@ async function insertRows(
   events: NormalisedEvent[],
   captureId: string | null,
   capturer: Capturer,
-): Promise<number> {
+): Promise<StoredEvent[]> {
   const col = <T>(pick: (e: NormalisedEvent) => T): T[] => events.map(pick);
   const { rows } = await sql<{ id: string; event_id: string }>`
     INSERT INTO events (event_id, event_type, event_time, event_time_zone_offset, action, biz_step, disposition,
@@ -160,5 +173,5 @@ async function insertRows(
       e.epcs.filter((r) => !r.isClass && r.role !== 'parent' && r.role !== 'input').map((r) => r.epc),
     );
   await activateCodes(trx, commissioned, new Date());
-  return stored.length;
+  return stored.map((event) => ({ pk: pk.get(event.eventId) as string, event }));
 }
