@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Command, InvalidArgumentError } from 'commander';
-import { allScopes, createApiKey, revokeApiKey } from './auth/api-keys.js';
+import { allScopes, createApiKey, type DeviceIdentity, deviceTypes, revokeApiKey } from './auth/api-keys.js';
 import type { Principal, Scope } from './auth/principal.js';
 import { loadConfig } from './config/config.js';
 import { openDatabase } from './db/database.js';
@@ -33,6 +33,14 @@ function scopes(value: string): Scope[] {
   return list;
 }
 
+function deviceOf(value: string): DeviceIdentity {
+  const [type, ...rest] = value.split(':');
+  const serial = rest.join(':');
+  if (!deviceTypes.includes(type as DeviceIdentity['type']) || !serial)
+    throw new InvalidArgumentError(`use TYPE:SERIAL with TYPE one of ${deviceTypes.join(', ')}`);
+  return { type: type as DeviceIdentity['type'], serial };
+}
+
 const program = new Command('suyuan').description('suyuan 溯源: important-product traceability platform');
 
 program
@@ -60,9 +68,20 @@ apikey
     'query',
   ] as Scope[])
   .option('--enterprise <creditCode>', 'the enterprise (统一社会信用代码) the key acts for')
-  .action((options: { name: string; scope: Scope[]; enterprise?: string }) =>
+  .option(
+    '--device <type:serial>',
+    `a device key: ${deviceTypes.join('|')} and the device's serial number`,
+    deviceOf,
+  )
+  .action((options: { name: string; scope: Scope[]; enterprise?: string; device?: DeviceIdentity }) =>
     withDatabase(async (database) => {
-      const key = await createApiKey(database.db, options.name, options.scope, options.enterprise);
+      const key = await createApiKey(
+        database.db,
+        options.name,
+        options.scope,
+        options.enterprise,
+        options.device,
+      );
       console.log(
         `id:     ${key.id}\nscopes: ${key.scopes.join(',')}\nenterprise: ${options.enterprise ?? '(none)'}\nkey:    ${key.key}\n(shown once; store it now)`,
       );

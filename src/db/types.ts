@@ -128,6 +128,11 @@ export interface ApiKeyTable {
   revoked_at: Timestamp | null;
   last_used_at: Timestamp | null;
   enterprise: string | null;
+  kind: Generated<'client' | 'device'>;
+  device_type: string | null;
+  device_serial: string | null;
+  device_model: string | null;
+  device_location: string | null;
 }
 
 export interface CodeTable {

@@ -28,6 +28,7 @@ export const errorCatalogue = {
     type: 'epcisException:ResourceAlreadyExistsException',
     title: 'Query already exists',
   },
+  CONFLICT: { status: 409, type: 'about:blank', title: 'Conflicts with the current state' },
   PAYLOAD_TOO_LARGE: {
     status: 413,
     type: 'epcisException:CaptureLimitExceededException',
