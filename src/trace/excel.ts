@@ -31,7 +31,10 @@ export async function impactWorkbook(impact: Impact): Promise<Buffer> {
       { item: '时间范围 止', value: impact.to ?? '' },
       { item: '受影响追溯码数', value: impact.objects.length },
       { item: '涉及主体数', value: new Set(impact.parties.map((p) => p.party)).size },
-      { item: '涉及地区', value: impact.regions.join('、') },
+      {
+        item: '涉及地区',
+        value: impact.regions.map((r) => `${impact.regionNames[r] ?? ''}(${r})`).join('、'),
+      },
       { item: '公众扫码次数', value: impact.scans },
       { item: '生成时间', value: new Date().toISOString() },
     ],
@@ -54,9 +57,17 @@ export async function impactWorkbook(impact: Impact): Promise<Buffer> {
     impact.objects.map((o) => ({ ...o })),
   );
   const partyColumns: Column[] = [
-    { header: '主体', key: 'party', width: 48 },
-    { header: '地区', key: 'region', width: 10 },
+    { header: '主体标识', key: 'party', width: 48 },
+    { header: '企业名称', key: 'enterpriseName', width: 30 },
+    { header: '统一社会信用代码', key: 'creditCode', width: 20 },
+    { header: '地区代码', key: 'region', width: 10 },
+    { header: '地区', key: 'regionName', width: 24 },
   ];
+  const who = (p: { enterprise?: { name: string; creditCode: string; regionName: string | null } }) => ({
+    enterpriseName: p.enterprise?.name ?? '',
+    creditCode: p.enterprise?.creditCode ?? '',
+    regionName: p.enterprise?.regionName ?? '',
+  });
   const quantities: Column[] = [
     { header: '单位', key: 'uom', width: 8 },
     { header: '收货量', key: 'received', width: 10 },
@@ -68,7 +79,7 @@ export async function impactWorkbook(impact: Impact): Promise<Buffer> {
     book,
     '涉及主体',
     [...partyColumns, { header: '涉及追溯码数', key: 'objects', width: 14 }, ...quantities],
-    impact.parties.map((p) => ({ ...p })),
+    impact.parties.map((p) => ({ ...p, ...who(p) })),
   );
   sheet(
     book,
@@ -81,7 +92,7 @@ export async function impactWorkbook(impact: Impact): Promise<Buffer> {
       { header: '加工消耗', key: 'consumed', width: 10 },
       { header: '销毁量', key: 'destroyed', width: 10 },
     ],
-    impact.holdings.map((h) => ({ ...h })),
+    impact.holdings.map((h) => ({ ...h, ...who(h) })),
   );
   return Buffer.from(await book.xlsx.writeBuffer());
 }

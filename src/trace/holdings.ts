@@ -1,11 +1,14 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/types.js';
+import { type PartyInfo, partyDirectory } from './parties.js';
 
 /** Quantities of one object (or all of a scope) at one party, in one unit. */
 export interface Holding {
   party: string;
-  /** Region of the party: filled in when parties get regions (enterprises issue). */
+  /** Region (GB/T 2260) of the filed enterprise behind the party; null when none claims it. */
   region: string | null;
+  /** The enterprise behind the party identifier (location, GLN or credit code). */
+  enterprise?: PartyInfo;
   object?: string;
   uom: string | null;
   produced: number;
@@ -83,5 +86,13 @@ export async function holdings(
       AND kind <> 'transferred' AND party IS NOT NULL
       AND (${at}::timestamptz IS NULL OR at <= ${at}::timestamptz)
     GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`.execute(db);
-  return rows.map(toHolding);
+  const directory = await partyDirectory(
+    db,
+    rows.map((r) => r.party),
+  );
+  return rows.map((r) => {
+    const h = toHolding(r);
+    const info = directory.get(r.party);
+    return info ? { ...h, region: info.region, enterprise: info } : h;
+  });
 }

@@ -3,6 +3,7 @@ import type { DB } from '../db/types.js';
 import { DomainError } from '../http/errors.js';
 import { type Holding, holdings, scopePrefix } from './holdings.js';
 import { describeObjects } from './objects.js';
+import type { PartyInfo } from './parties.js';
 import { isKnown, reachedNodes, scanTotals } from './queries.js';
 import { maxDepth, type TraceObject } from './schema.js';
 import { identifierOf } from './service.js';
@@ -14,6 +15,7 @@ export interface ImpactObject extends TraceObject {
 export interface PartySummary {
   party: string;
   region: string | null;
+  enterprise?: PartyInfo;
   objects: number;
   uom: string | null;
   received: number;
@@ -32,8 +34,9 @@ export interface Impact {
   parties: PartySummary[];
   /** Per party, object and unit. */
   holdings: Holding[];
-  /** Regions of the parties: filled in when parties get regions (enterprises issue). */
+  /** Regions (GB/T 2260) of the parties that received any of it, with their names. */
   regions: string[];
+  regionNames: Record<string, string | null>;
   scans: number;
 }
 
@@ -44,6 +47,7 @@ function summarise(rows: Holding[]): PartySummary[] {
     const s = byKey.get(key) ?? {
       party: h.party,
       region: h.region,
+      ...(h.enterprise ? { enterprise: h.enterprise } : {}),
       objects: 0,
       uom: h.uom,
       received: 0,
@@ -89,6 +93,8 @@ export async function impactOf(
     scanTotals(db, uris),
   ]);
   const withScans = objects.map((o) => ({ ...o, scans: scans.get(o.uri) ?? 0 }));
+  const regionNames: Record<string, string | null> = {};
+  for (const h of held) if (h.region && h.enterprise) regionNames[h.region] = h.enterprise.regionName;
   return {
     lots,
     from: window.from?.toISOString() ?? null,
@@ -96,7 +102,8 @@ export async function impactOf(
     objects: withScans,
     parties: summarise(held),
     holdings: held,
-    regions: [],
+    regions: Object.keys(regionNames).sort(),
+    regionNames,
     scans: withScans.reduce((n, o) => n + o.scans, 0),
   };
 }

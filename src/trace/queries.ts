@@ -21,9 +21,13 @@ export interface EventFields {
   biz_step: string | null;
   disposition: string | null;
   biz_location: string | null;
+  read_point: string | null;
+  /** The enterprise that captured the event (its credit code). */
+  owner_enterprise: string | null;
 }
 
-const eventColumns = sql`e.event_id, e.event_type, e.event_time, e.action, e.biz_step, e.disposition, e.biz_location`;
+const eventColumns = sql`e.event_id, e.event_type, e.event_time, e.action, e.biz_step, e.disposition, e.biz_location,
+  e.read_point, e.owner_enterprise`;
 
 export interface EdgeRow extends EventFields {
   source: string;

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import type { PartyInfo } from './parties.js';
 
 export const maxDepth = 100;
 export const defaultDepth = 50;
@@ -78,6 +79,8 @@ export interface TraceParty {
   at: string;
   counterparty?: string | null;
   eventId?: string;
+  /** The filed enterprise behind the party identifier, when one claims it. */
+  enterprise?: PartyInfo;
 }
 
 export interface TraceEvent {
@@ -88,6 +91,8 @@ export interface TraceEvent {
   bizStep: string | null;
   disposition: string | null;
   bizLocation?: string | null;
+  /** Where and by whom: the enterprise of the business location, else the one that recorded it. */
+  where?: PartyInfo;
 }
 
 export interface TraceGraph {

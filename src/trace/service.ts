@@ -4,6 +4,7 @@ import type { DB } from '../db/types.js';
 import { DomainError } from '../http/errors.js';
 import { targetOfCode, targetOfDigitalLink } from '../resolver/service.js';
 import { describeObjects } from './objects.js';
+import { partyDirectory } from './parties.js';
 import { type EdgeRow, type EventFields, isKnown, movementsOf, type Way, walkEdges } from './queries.js';
 import type { Direction, TraceGraph, TraceParty, TraceRelation } from './schema.js';
 
@@ -88,6 +89,16 @@ export async function traceGraph(db: Kysely<DB>, uri: string, options: TraceOpti
   }
   const events = new Map<string, EventFields>();
   for (const e of [...edges, ...movements]) events.set(e.event_pk, e);
+  const directory = await partyDirectory(db, [
+    ...movements.flatMap((m) => (m.party ? [m.party] : [])),
+    ...[...events.values()].flatMap((e) =>
+      [e.biz_location, e.read_point, e.owner_enterprise].filter((v): v is string => v !== null),
+    ),
+  ]);
+  const whereOf = (e: EventFields) =>
+    [e.biz_location, e.read_point, e.owner_enterprise]
+      .map((id) => (id === null ? undefined : directory.get(id)))
+      .find((info) => info !== undefined);
   const parties: TraceParty[] = movements
     .filter((m) => m.party !== null)
     .map((m) => ({
@@ -99,6 +110,7 @@ export async function traceGraph(db: Kysely<DB>, uri: string, options: TraceOpti
       at: m.at.toISOString(),
       counterparty: m.counterparty,
       eventId: m.event_id,
+      ...(directory.has(m.party as string) ? { enterprise: directory.get(m.party as string) } : {}),
     }))
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   return {
@@ -120,6 +132,7 @@ export async function traceGraph(db: Kysely<DB>, uri: string, options: TraceOpti
         bizStep: e.biz_step,
         disposition: e.disposition,
         bizLocation: e.biz_location,
+        ...(whereOf(e) ? { where: whereOf(e) } : {}),
       })),
   };
 }

@@ -9,7 +9,9 @@ import type { TraceGraph } from './schema.js';
  * the public subset — what a consumer label already shows:
  * - objects with product, lot, dates, origin (ilmd) and producer (the label's 生产者);
  * - relations without event identifiers;
- * - events as type, time, business step and disposition only (no event ID, no location);
+ * - events as type, time, business step and disposition, with where they happened as the filed
+ *   enterprise, its region and the location's name (what a Chinese trace label prints: 生产企业、
+ *   批发市场、摊位、零售商) — never event IDs nor location identifiers;
  * - parties only in the producer role; no shipper, receiver, seller or counterparty identifiers.
  */
 export function visibleTrace(
@@ -25,12 +27,21 @@ export function visibleTrace(
     relations: graph.relations.map(({ eventId: _, ...r }) => r),
     parties: graph.parties
       .filter((p) => p.role === 'producer')
-      .map(({ party, role, object, quantity, uom, at }) => ({ party, role, object, quantity, uom, at })),
-    events: graph.events.map(({ eventType, eventTime, bizStep, disposition }) => ({
+      .map(({ party, role, object, quantity, uom, at, enterprise }) => ({
+        party,
+        role,
+        object,
+        quantity,
+        uom,
+        at,
+        ...(enterprise ? { enterprise } : {}),
+      })),
+    events: graph.events.map(({ eventType, eventTime, bizStep, disposition, where }) => ({
       eventType,
       eventTime,
       bizStep,
       disposition,
+      ...(where ? { where } : {}),
     })),
   };
 }
@@ -50,7 +61,13 @@ function partialTrace(graph: TraceGraph, readable: ReadonlySet<string>): TraceGr
     events: graph.events.map((e) =>
       sees(e.eventId)
         ? e
-        : { eventType: e.eventType, eventTime: e.eventTime, bizStep: e.bizStep, disposition: e.disposition },
+        : {
+            eventType: e.eventType,
+            eventTime: e.eventTime,
+            bizStep: e.bizStep,
+            disposition: e.disposition,
+            ...(e.where ? { where: e.where } : {}),
+          },
     ),
   };
 }
