@@ -51,6 +51,13 @@ const ConfigSchema = Type.Object({
     default: 'CN',
     description: 'Prefix of the trace codes this node issues: 2 letters and up to 4 digits (e.g. HN, CN46)',
   }),
+  SUYUAN_MASTER_KEY: Type.Optional(
+    Type.String({
+      pattern: '^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$',
+      description:
+        'Optional 32-byte key (64 hex characters or base64) wrapping the database secrets that protect ID numbers; keep it out of the database and the repository',
+    }),
+  ),
   SUYUAN_PUBLIC_URL: Type.String({
     default: 'http://localhost:8080',
     description: 'Base URL of this node, used in Location headers and links',

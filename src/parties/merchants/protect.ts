@@ -1,12 +1,13 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
+import { isWrapped, masterKey, unwrapSecret, wrapSecret } from '../../config/master-key.js';
 import type { PartiesDb } from '../db.js';
 
 // Merchants' ID numbers are encrypted at rest (AES-256-GCM, the enterprise bound in as associated
 // data so a ciphertext cannot be moved to another market) and found again through an HMAC. Both
 // keys are derived with HKDF from a random per-database secret that is created on first use, so
-// no default key ever exists. (Anyone holding a full database dump holds the secret too: moving it
-// to a key service is a later step, and only this file changes.)
+// no default key ever exists. With SUYUAN_MASTER_KEY set, the secret is stored wrapped under that
+// key (src/config/master-key.ts), so a database dump alone cannot read the numbers.
 
 const secretName = 'parties.merchant-id-number';
 const version = 1;
@@ -18,12 +19,32 @@ export interface IdNumberKeys {
 
 const cache = new WeakMap<object, Promise<IdNumberKeys>>();
 
-async function load(db: PartiesDb): Promise<IdNumberKeys> {
+/** The secret in clear: created (wrapped when a master key is set) on first use, wrapped later if it was not. */
+export async function loadSecret(db: PartiesDb, name: string, master = masterKey()): Promise<Buffer> {
+  const fresh = randomBytes(32);
+  const candidate = master ? wrapSecret(master, name, fresh) : fresh;
   // The secrets table is closed to requests; this SECURITY DEFINER function hands the secret out.
-  const { rows } = await sql<{
-    value: Buffer;
-  }>`SELECT suyuan_secret(${secretName}, ${randomBytes(32)}) AS value`.execute(db);
-  const value = (rows[0] as { value: Buffer }).value;
+  const { rows } = await sql<{ value: Buffer }>`SELECT suyuan_secret(${name}, ${candidate}) AS value`.execute(
+    db,
+  );
+  const stored = (rows[0] as { value: Buffer }).value;
+  if (isWrapped(stored)) {
+    if (!master)
+      throw new Error(
+        `The secret ${name} is wrapped under a master key: set SUYUAN_MASTER_KEY to read protected data`,
+      );
+    return unwrapSecret(master, name, stored);
+  }
+  if (master) {
+    await sql`SELECT suyuan_secret_rewrap(${name}, ${stored}, ${wrapSecret(master, name, stored)})`.execute(
+      db,
+    );
+  }
+  return stored;
+}
+
+async function load(db: PartiesDb): Promise<IdNumberKeys> {
+  const value = await loadSecret(db, secretName);
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', value, 'suyuan', info, 32));
   return {
     encryption: derive('merchant id number / aes-256-gcm / v1'),
