@@ -62,6 +62,11 @@ export function scopePrefix(uri: string): string | null {
 /**
  * Who holds how much of these identifiers (and, for a product, of its lots and items), by party;
  * per object as well when `perObject`. Ownership transfers (TransactionEvent) are not custody.
+ *
+ * Goods move inside their containers: a shipment of a pallet (SSCC) ships every case and unit in
+ * it at that moment, as the aggregation intervals of lineage_links say (up to five levels:
+ * unit → case → pallet → container …). Such a movement counts for the contents unless the same
+ * event also names the content itself.
  */
 export async function holdings(
   db: Kysely<DB>,
@@ -71,9 +76,32 @@ export async function holdings(
   const at = options.at?.toISOString() ?? null;
   const prefix = options.prefix ?? null;
   const epc = options.perObject ? sql`epc` : sql`NULL::text`;
-  const listed = sql`epc IN (SELECT unnest(${uris}::text[]))`;
-  const scope = prefix === null ? listed : sql`(${listed} OR epc LIKE ${`${prefix}%`})`;
+  const inScope = (column: ReturnType<typeof sql.ref>) => {
+    const listed = sql`${column} IN (SELECT unnest(${uris}::text[]))`;
+    return prefix === null ? listed : sql`(${listed} OR ${column} LIKE ${`${prefix}%`})`;
+  };
   const { rows } = await sql<Row>`
+    WITH RECURSIVE inside (item, container, from_at, to_at, quantity, uom, level) AS (
+      SELECT l.source, l.target, l.at, l.valid_to, coalesce(l.source_quantity, 1), l.uom, 1
+      FROM lineage_links l WHERE l.kind = 'contains' AND ${inScope(sql.ref('l.source'))}
+      UNION ALL
+      SELECT i.item, l.target, greatest(i.from_at, l.at),
+        CASE WHEN i.to_at IS NULL THEN l.valid_to WHEN l.valid_to IS NULL THEN i.to_at
+          ELSE least(i.to_at, l.valid_to) END,
+        i.quantity, i.uom, i.level + 1
+      FROM inside i JOIN lineage_links l ON l.kind = 'contains' AND l.source = i.container
+        AND (i.to_at IS NULL OR l.at < i.to_at) AND (l.valid_to IS NULL OR l.valid_to > i.from_at)
+      WHERE i.level < 5
+    ),
+    moved AS (
+      SELECT m.epc, m.kind, m.party, m.quantity, m.uom, m.at FROM lineage_movements m
+      WHERE ${inScope(sql.ref('m.epc'))}
+      UNION ALL
+      SELECT i.item, m.kind, m.party, i.quantity, i.uom, m.at
+      FROM inside i JOIN lineage_movements m ON m.epc = i.container
+        AND m.at >= i.from_at AND (i.to_at IS NULL OR m.at < i.to_at)
+      WHERE NOT EXISTS (SELECT 1 FROM lineage_movements d WHERE d.event_pk = m.event_pk AND d.epc = i.item)
+    )
     SELECT party, ${epc} AS epc, uom,
       sum(quantity) FILTER (WHERE kind = 'produced') AS produced,
       sum(quantity) FILTER (WHERE kind = 'received') AS received,
@@ -81,9 +109,8 @@ export async function holdings(
       sum(quantity) FILTER (WHERE kind = 'sold') AS sold,
       sum(quantity) FILTER (WHERE kind = 'consumed') AS consumed,
       sum(quantity) FILTER (WHERE kind = 'destroyed') AS destroyed
-    FROM lineage_movements
-    WHERE ${scope}
-      AND kind <> 'transferred' AND party IS NOT NULL
+    FROM moved
+    WHERE kind <> 'transferred' AND party IS NOT NULL
       AND (${at}::timestamptz IS NULL OR at <= ${at}::timestamptz)
     GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`.execute(db);
   const directory = await partyDirectory(

@@ -4,7 +4,7 @@ import { DomainError } from '../http/errors.js';
 import { type Holding, holdings, scopePrefix } from './holdings.js';
 import { describeObjects } from './objects.js';
 import type { PartyInfo } from './parties.js';
-import { isKnown, reachedNodes, scanTotals } from './queries.js';
+import { containersAmong, isKnown, reachedNodes, scanTotals } from './queries.js';
 import { maxDepth, type TraceObject } from './schema.js';
 import { identifierOf } from './service.js';
 
@@ -87,10 +87,11 @@ export async function impactOf(
   }
   const uris = [...depths.keys()];
   const prefixes = lots.map(scopePrefix).filter((p): p is string => p !== null);
-  const [objects, held, scans] = await Promise.all([
+  const [objects, held, scans, containers] = await Promise.all([
     describeObjects(db, depths),
     holdings(db, uris, { perObject: true, prefix: prefixes[0] ?? null }),
     scanTotals(db, uris),
+    containersAmong(db, uris),
   ]);
   const withScans = objects.map((o) => ({ ...o, scans: scans.get(o.uri) ?? 0 }));
   const regionNames: Record<string, string | null> = {};
@@ -100,7 +101,8 @@ export async function impactOf(
     from: window.from?.toISOString() ?? null,
     to: window.to?.toISOString() ?? null,
     objects: withScans,
-    parties: summarise(held),
+    // the summary counts goods: a case or pallet's own rows would count its contents twice
+    parties: summarise(held.filter((h) => h.object === undefined || !containers.has(h.object))),
     holdings: held,
     regions: Object.keys(regionNames).sort(),
     regionNames,

@@ -186,3 +186,12 @@ export async function scanTotals(db: Kysely<DB>, uris: string[]): Promise<Map<st
     SELECT uri, scans FROM code_scan_totals WHERE uri = ANY(${uris}::text[])`.execute(db);
   return new Map(rows.map((r) => [r.uri, Number(r.scans)]));
 }
+
+/** Which of these identifiers ever contained something (cases, pallets: packaging, not goods). */
+export async function containersAmong(db: Kysely<DB>, uris: string[]): Promise<Set<string>> {
+  const { rows } = await sql<{ target: string }>`
+    SELECT DISTINCT target FROM lineage_links WHERE kind = 'contains' AND target = ANY(${uris}::text[])`.execute(
+    db,
+  );
+  return new Set(rows.map((r) => r.target));
+}
