@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { Principal } from '../auth/principal.js';
 import { scoped } from '../db/scoped.js';
@@ -36,11 +37,17 @@ export async function traceRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { code } = request.params as { code: string };
-      const q = request.query as { direction: 'back' | 'forward' | 'both'; depth: number; at?: string };
+      const q = request.query as {
+        direction: 'back' | 'forward' | 'both';
+        depth: number;
+        at?: string;
+        limit: number;
+      };
       const graph = await traceGraph(db, identifierOf(code), {
         direction: q.direction,
         depth: q.depth,
         at: date(q.at),
+        limit: q.limit,
       });
       if (request.principal.kind === 'anonymous' || request.principal.scopes.has('admin')) {
         return visibleTrace(graph, request.principal);
@@ -50,7 +57,12 @@ export async function traceRoutes(app: FastifyInstance): Promise<void> {
         ids.length === 0
           ? []
           : await scoped(request, (trx) =>
-              trx.selectFrom('events').select('event_id').where('event_id', 'in', ids).execute(),
+              // = ANY(array): one parameter however many events a wide graph holds
+              trx
+                .selectFrom('events')
+                .select('event_id')
+                .where(sql<boolean>`event_id = ANY(${ids}::text[])`)
+                .execute(),
             );
       return visibleTrace(graph, request.principal, new Set(readable.map((r) => r.event_id)));
     },

@@ -3,6 +3,9 @@ import type { PartyInfo } from './parties.js';
 
 export const maxDepth = 100;
 export const defaultDepth = 50;
+/** Objects a trace returns at most (the nearest first); more is an impact assessment's job. */
+export const defaultObjectLimit = 10_000;
+export const maxObjectLimit = 100_000;
 
 export const TraceQuery = Type.Object(
   {
@@ -13,6 +16,12 @@ export const TraceQuery = Type.Object(
     at: Type.Optional(
       Type.String({ format: 'date-time', description: 'the graph as it stood at this instant' }),
     ),
+    limit: Type.Integer({
+      minimum: 1,
+      maximum: maxObjectLimit,
+      default: defaultObjectLimit,
+      description: 'most objects returned, nearest hops first; `truncated` says when more were reached',
+    }),
   },
   { additionalProperties: false },
 );
@@ -106,4 +115,6 @@ export interface TraceGraph {
   relations: TraceRelation[];
   parties: TraceParty[];
   events: TraceEvent[];
+  /** Present when the walk reached more objects than the limit: the nearest `returned` are given. */
+  truncated?: { total: number; returned: number };
 }

@@ -40,6 +40,8 @@ export interface TraceOptions {
   direction: Direction;
   depth: number;
   at?: Date;
+  /** Most objects returned, nearest first (default: all). */
+  limit?: number;
 }
 
 /** Hops from the start of every node reached, negative on the back side. */
@@ -57,6 +59,18 @@ function depthsOf(start: string, sides: { way: Way; edges: EdgeRow[] }[]): Map<s
   return depths;
 }
 
+/** The `limit` nearest objects (fewest hops, then by identifier), and whether any were left out. */
+function nearest(
+  depths: Map<string, number>,
+  limit = Number.POSITIVE_INFINITY,
+): { depths: Map<string, number>; truncated?: { total: number; returned: number } } {
+  if (depths.size <= limit) return { depths };
+  const kept = [...depths.entries()]
+    .sort(([a, da], [b, db]) => Math.abs(da) - Math.abs(db) || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, limit);
+  return { depths: new Map(kept), truncated: { total: depths.size, returned: kept.length } };
+}
+
 /** Back, forward or both ways from one identifier: objects, relations, parties and events. */
 export async function traceGraph(db: Kysely<DB>, uri: string, options: TraceOptions): Promise<TraceGraph> {
   const ways: Way[] = options.direction === 'both' ? ['back', 'forward'] : [options.direction];
@@ -64,10 +78,14 @@ export async function traceGraph(db: Kysely<DB>, uri: string, options: TraceOpti
   const sides = await Promise.all(
     ways.map(async (way) => ({ way, edges: await walkEdges(db, [uri], way, walk) })),
   );
-  const edges = sides.flatMap((s) => s.edges);
-  if (edges.length === 0 && !(await isKnown(db, uri)))
+  if (sides.every((s) => s.edges.length === 0) && !(await isKnown(db, uri)))
     throw new DomainError('NOT_FOUND', `${uri} was never issued here and appears in no event`);
-  const depths = depthsOf(uri, sides);
+  const reached = depthsOf(uri, sides);
+  const { depths, truncated } = nearest(reached, options.limit);
+  if (truncated)
+    for (const side of sides)
+      side.edges = side.edges.filter((e) => depths.has(e.source) && depths.has(e.target));
+  const edges = sides.flatMap((s) => s.edges);
   const uris = [...depths.keys()];
   const [objects, movements] = await Promise.all([
     describeObjects(db, depths),
@@ -119,6 +137,7 @@ export async function traceGraph(db: Kysely<DB>, uri: string, options: TraceOpti
     depth: options.depth,
     at: options.at?.toISOString() ?? null,
     view: 'full',
+    ...(truncated ? { truncated } : {}),
     objects,
     relations: [...relations.values()].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)),
     parties,

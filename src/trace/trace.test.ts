@@ -68,6 +68,24 @@ describe.each(backends())('trace [%s]', (backend) => {
     const forward = await reached(ctx, id.lot('milk'), 'forward');
     expect(forward).toHaveLength(1000);
     expect(await reached(ctx, items[999] as string, 'back')).toEqual([id.lot('milk')]);
+    // a limit returns the nearest objects and says how many were reached
+    const limited = await ctx.app.inject({
+      url: `/api/trace/${encodeURIComponent(id.lot('milk'))}?direction=forward&limit=100`,
+      headers: ctx.auth,
+    });
+    expect(limited.statusCode, limited.body).toBe(200);
+    expect(limited.json().truncated).toEqual({ total: 1001, returned: 100 });
+    expect(limited.json().objects).toHaveLength(100);
+    expect(limited.json().objects[0].uri).toBe(id.lot('milk'));
+    const kept = new Set((limited.json().objects as { uri: string }[]).map((o) => o.uri));
+    for (const r of limited.json().relations as { from: string; to: string }[]) {
+      expect(kept.has(r.from) && kept.has(r.to)).toBe(true);
+    }
+    const refused = await ctx.app.inject({
+      url: `/api/trace/${encodeURIComponent(id.lot('milk'))}?limit=0`,
+      headers: ctx.auth,
+    });
+    expect(refused.statusCode).toBe(400);
   });
 
   it('follows a chain 30 deep, and stops at the requested depth', async () => {
