@@ -9,18 +9,19 @@ export class EpcisClient {
     return { authorization: `Bearer ${this.key}`, ...extra };
   }
 
-  /** Captures a document and waits for its job to finish. */
+  /** Captures a document (an XML document when given as a string) and waits for its job to finish. */
   async capture(
     document: unknown,
     behaviour: 'rollback' | 'proceed' = 'rollback',
   ): Promise<{ status: number; job?: Record<string, unknown>; body?: unknown }> {
+    const xml = typeof document === 'string';
     const response = await fetch(`${this.baseUrl}/epcis/capture`, {
       method: 'POST',
       headers: this.headers({
-        'content-type': 'application/ld+json',
+        'content-type': xml ? 'application/xml' : 'application/ld+json',
         'GS1-Capture-Error-Behaviour': behaviour,
       }),
-      body: JSON.stringify(document),
+      body: xml ? document : JSON.stringify(document),
     });
     if (response.status !== 202)
       return { status: response.status, body: await response.json().catch(() => null) };

@@ -3,6 +3,7 @@ import { gcpLengths } from '../../config/config.js';
 import { scoped } from '../../db/scoped.js';
 import { type EpcFormat, formatEvent, queryDocument } from '../format/event.js';
 import { visibilityOf, visibleEvent } from '../visibility/visibility.js';
+import { prefersXml, queryDocumentToXml } from '../xml/serialise.js';
 import { type Condition, type EventQuery, parseEventQuery } from './params.js';
 import { runEventQuery } from './service.js';
 
@@ -50,6 +51,9 @@ export async function sendEvents(
   });
   if (page.nextPageToken) {
     void reply.header('Link', `<${nextLink(request, query, page.nextPageToken)}>; rel="next"`);
+  }
+  if (prefersXml(request.headers.accept)) {
+    return reply.type('application/xml').send(queryDocumentToXml(queryDocument(queryName, events)));
   }
   return reply.type('application/ld+json').send(queryDocument(queryName, events));
 }
