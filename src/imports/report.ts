@@ -1,0 +1,124 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import { Type } from 'typebox';
+import type { DB, ImportTable } from '../db/types.js';
+import type { ImportIssue } from './read.js';
+
+/** The errors listed in an import's JSON report; errors.xlsx has them all. */
+export const reportedErrors = 1000;
+
+const Issue = Type.Object({
+  sheet: Type.String(),
+  row: Type.Integer({ description: 'Spreadsheet row (1 = header)' }),
+  column: Type.Optional(Type.String({ description: 'Column letter' })),
+  header: Type.Optional(Type.String()),
+  field: Type.Optional(Type.String({ description: 'Template field name' })),
+  message: Type.String(),
+});
+
+export const ImportView = Type.Object({
+  id: Type.String(),
+  status: Type.Union([
+    Type.Literal('queued'),
+    Type.Literal('running'),
+    Type.Literal('succeeded'),
+    Type.Literal('failed'),
+  ]),
+  template: Type.Union([Type.String(), Type.Null()]),
+  templateVersion: Type.Union([Type.Integer(), Type.Null()]),
+  cte: Type.Union([Type.String(), Type.Null()]),
+  format: Type.String(),
+  fileName: Type.Union([Type.String(), Type.Null()]),
+  fileSize: Type.Integer(),
+  mode: Type.String(),
+  enterprise: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String(),
+  startedAt: Type.Union([Type.String(), Type.Null()]),
+  finishedAt: Type.Union([Type.String(), Type.Null()]),
+  rows: Type.Object({
+    total: Type.Union([Type.Integer(), Type.Null()]),
+    checked: Type.Integer(),
+    stored: Type.Integer(),
+    skipped: Type.Integer({ description: 'Empty rows and the example row' }),
+    invalid: Type.Integer(),
+  }),
+  problem: Type.Union([Type.String(), Type.Null()], { description: 'A problem with the whole file' }),
+  errorCount: Type.Integer(),
+  errors: Type.Array(Issue, { description: `The first ${reportedErrors} errors, by sheet, row and column` }),
+  links: Type.Object({ self: Type.String(), errorsWorkbook: Type.String() }),
+});
+
+type Row = Omit<Selectable<ImportTable>, 'file'> & { errorCount?: number };
+
+const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
+
+export function importView(row: Row) {
+  const errors = (row.errors ?? []) as ImportIssue[];
+  return {
+    id: row.id,
+    status: row.status,
+    template: row.template,
+    templateVersion: row.template_version,
+    cte: row.cte,
+    format: row.format,
+    fileName: row.file_name,
+    fileSize: row.file_size,
+    mode: row.mode,
+    enterprise: row.enterprise,
+    createdAt: iso(row.created_at) as string,
+    startedAt: iso(row.started_at),
+    finishedAt: iso(row.finished_at),
+    rows: {
+      total: row.rows_total,
+      checked: row.rows_checked,
+      stored: row.rows_stored,
+      skipped: row.rows_skipped,
+      invalid: row.rows_invalid,
+    },
+    problem: row.problem,
+    errorCount: row.errorCount ?? errors.length,
+    errors: errors.slice(0, reportedErrors),
+    links: { self: `/api/imports/${row.id}`, errorsWorkbook: `/api/imports/${row.id}/errors.xlsx` },
+  };
+}
+
+const columns = [
+  'id',
+  'enterprise',
+  'created_by',
+  'template',
+  'template_version',
+  'cte',
+  'format',
+  'file_name',
+  'file_size',
+  'mode',
+  'status',
+  'rows_total',
+  'rows_checked',
+  'rows_stored',
+  'rows_skipped',
+  'rows_invalid',
+  'problem',
+  'errors',
+  'attempts',
+  'created_at',
+  'started_at',
+  'finished_at',
+] as const;
+
+/** One import as the caller may see it (row-level security decides), without its file. */
+export function findImport(db: Kysely<DB>, id: string): Promise<Row | undefined> {
+  return db.selectFrom('imports').select(columns).where('id', '=', id).executeTakeFirst();
+}
+
+/** The caller's recent imports (no error lists: errorCount only). */
+export async function listImports(db: Kysely<DB>, limit: number): Promise<Row[]> {
+  const rows = await db
+    .selectFrom('imports')
+    .select(columns.filter((c) => c !== 'errors'))
+    .select(sql<number>`jsonb_array_length(errors)`.as('error_count'))
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(({ error_count, ...r }) => ({ ...r, errors: [], errorCount: error_count }));
+}
