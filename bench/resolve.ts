@@ -22,6 +22,10 @@ export interface ResolveFigures {
   ceilingRps: number;
   ceilingP99Ms: number;
   shareOfCeiling: number;
+  /** Every request a different code (no cache hits). */
+  coldRps: number;
+  coldP99Ms: number;
+  coldShareOfCeiling: number;
   errors: number;
 }
 
@@ -76,15 +80,32 @@ export async function benchResolve(
     bar.increment();
   }
   bar.stop();
+  // Two kinds of traffic: a working set of 20,000 codes scanned again and again (popular labels,
+  // the resolver's cache holds them), and codes each scanned once (every request a cache miss).
   const { rows } = await sql<{
     value: string;
-  }>`SELECT value FROM codes ORDER BY random() LIMIT 20000`.execute(target.database.db);
+  }>`SELECT value FROM codes ORDER BY random() LIMIT ${Math.min(codes, 320_000)}`.execute(target.database.db);
   const pathsFile = join(tmpdir(), `suyuan-resolve-${process.pid}.txt`);
-  writeFileSync(pathsFile, rows.map((r) => `/t/${r.value}`).join('\n'));
+  writeFileSync(
+    pathsFile,
+    rows
+      .slice(0, 20_000)
+      .map((r) => `/t/${r.value}`)
+      .join('\n'),
+  );
+  const coldFile = join(tmpdir(), `suyuan-resolve-cold-${process.pid}.txt`);
+  writeFileSync(
+    coldFile,
+    rows
+      .slice(20_000)
+      .map((r) => `/t/${r.value}`)
+      .join('\n'),
+  );
 
   const config = loadConfig({ LOG_LEVEL: 'warn' });
   const app = await buildApp(config, { database: target.database });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const cold = await load(address, coldFile, 50, seconds);
   await load(address, pathsFile, 50, 3); // warm up
   const resolved = await load(address, pathsFile, 50, seconds);
   await app.close();
@@ -103,9 +124,12 @@ export async function benchResolve(
     resolveRps: Math.round(resolved.requestsPerSecond),
     resolveP50Ms: resolved.p50,
     resolveP99Ms: resolved.p99,
+    coldRps: Math.round(cold.requestsPerSecond),
+    coldP99Ms: cold.p99,
+    coldShareOfCeiling: round2(cold.requestsPerSecond / ceiling.requestsPerSecond),
     ceilingRps: Math.round(ceiling.requestsPerSecond),
     ceilingP99Ms: ceiling.p99,
     shareOfCeiling: round2(resolved.requestsPerSecond / ceiling.requestsPerSecond),
-    errors: resolved.errors + resolved.non2xx,
+    errors: resolved.errors + resolved.non2xx + cold.errors + cold.non2xx,
   };
 }

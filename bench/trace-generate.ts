@@ -24,9 +24,14 @@ const stages = [
   { name: 'wholesale', fanIn: 1, fanOut: 3, parties: 2000, bizStep: 'retail_selling' },
   { name: 'retail', fanIn: 1, fanOut: 2, parties: 20000, bizStep: 'commissioning' },
 ];
+const plantStage = 3;
+const sampleSize = 20_000;
 const relot = { name: 'cold-store', fanIn: 1, fanOut: 1, parties: 300, bizStep: 'commissioning' };
 
 export interface GeneratedGraph {
+  /** Lots written (all stages). */
+  lotCount: number;
+  /** A uniform sample of them (reservoir), where the benchmark draws its random starts. */
   lots: string[];
   events: number;
   /** A raw-material lot wired into enough plant lots to reach about `impactTarget` downstream lots. */
@@ -76,7 +81,18 @@ export async function generateTraceGraph(
     ratios.push(((ratios[i - 1] as number) * (chain[i]?.fanOut as number)) / (chain[i]?.fanIn as number));
   const first = Math.max(1, Math.round(options.lots / ratios.reduce((a, b) => a + b, 0)));
   const tag = randomUUID().slice(0, 6).toUpperCase();
+  // memory stays bounded by the largest stage (held while the next one is written) and the sample
   const lots: string[] = [];
+  let lotCount = 0;
+  const keep = (lot: string) => {
+    lotCount++;
+    if (lots.length < sampleSize) lots.push(lot);
+    else {
+      const j = Math.floor(Math.random() * lotCount);
+      if (j < sampleSize) lots[j] = lot;
+    }
+  };
+  let plantLots: string[] = [];
   let pending: Json[] = [];
   let written = 0;
   const bar = progress('generate events', Math.round(options.lots * options.eventsPerLot));
@@ -160,16 +176,15 @@ export async function generateTraceGraph(
       }
       await flush();
     }
-    lots.push(...current);
+    for (const lot of current) keep(lot);
+    if (s === plantStage) plantLots = current;
     previous = current;
   }
   // the hub: one additive lot mixed into enough plant lots to reach about impactTarget lots downstream,
   // measured on a sample of plant lots once the chain is written
   await flush(true);
   await Promise.all(inFlight);
-  const plantStage = 3;
   const hub = `https://id.gs1.org/01/${gtinOf(99)}/10/${tag}HUB`;
-  const plantLots = lots.filter((l) => l.includes(`/01/${gtinOf(plantStage)}/`));
   const sample = plantLots.filter((_, i) => i % Math.max(1, Math.floor(plantLots.length / 10)) === 0);
   let reach = 0;
   for (const lot of sample) reach += await bareWalk(database.db, lot, 'forward', 100);
@@ -188,5 +203,5 @@ export async function generateTraceGraph(
   await flush(true);
   await Promise.all(inFlight);
   bar.stop();
-  return { lots, events: written, hub, seconds: (performance.now() - started) / 1000 };
+  return { lotCount, lots, events: written, hub, seconds: (performance.now() - started) / 1000 };
 }

@@ -27,6 +27,15 @@ export interface CodeFacts {
     recalled: boolean;
   };
   scans: { count: number; first: Date | null };
+  /** The open recall (src/recalls) covering the code or its lot, most serious first. */
+  recall: {
+    id: string;
+    title: string;
+    reason: string;
+    severity: number;
+    orderedBy: 'enterprise' | 'regulator';
+    openedAt: Date;
+  } | null;
 }
 
 interface Row {
@@ -51,6 +60,12 @@ interface Row {
   last_event: Date | null;
   last_biz_step: string | null;
   last_disposition: string | null;
+  recall_id: string | null;
+  recall_title: string | null;
+  recall_reason: string | null;
+  recall_severity: number | null;
+  recall_ordered_by: 'enterprise' | 'regulator' | null;
+  recall_opened_at: Date | null;
 }
 
 /** Everything a resolve needs for many codes in one statement (the resolver batches concurrent requests). */
@@ -58,7 +73,9 @@ export async function lookupCodes(db: Kysely<DB>, uris: string[]): Promise<Map<s
   const { rows } = await sql<Row>`
     SELECT i.uri, c.value, c.scheme, c.kind, c.owner, c.product, c.product_name, c.lot, c.production_date,
       c.expiry_date, c.state, c.issued_at, c.activated_at, c.state_reason, t.scans, t.first_scan,
-      ev.events, ev.first_event, ev.last_event, ev.last_biz_step, ev.last_disposition
+      ev.events, ev.first_event, ev.last_event, ev.last_biz_step, ev.last_disposition,
+      rc.id AS recall_id, rc.title AS recall_title, rc.reason AS recall_reason, rc.severity AS recall_severity,
+      rc.ordered_by AS recall_ordered_by, rc.opened_at AS recall_opened_at
     FROM unnest(${uris}::text[]) AS i(uri)
     LEFT JOIN codes c ON c.uri = i.uri
     LEFT JOIN code_scan_totals t ON t.uri = i.uri
@@ -68,7 +85,13 @@ export async function lookupCodes(db: Kysely<DB>, uris: string[]): Promise<Map<s
         (array_agg(e.disposition ORDER BY e.event_time DESC, e.id DESC) FILTER (WHERE e.disposition IS NOT NULL))[1]
           AS last_disposition
       FROM event_epcs x JOIN events e ON e.id = x.event_pk
-      WHERE x.epc = i.uri AND e.error_declaration_time IS NULL) ev ON true`.execute(db);
+      WHERE x.epc = i.uri AND e.error_declaration_time IS NULL) ev ON true
+    LEFT JOIN LATERAL (
+      SELECT r.id, r.title, r.reason, r.severity, r.ordered_by, r.opened_at
+      FROM recall_codes k JOIN recalls r ON r.id = k.recall_id AND r.status = 'open'
+      WHERE k.uri IN (i.uri, CASE WHEN c.product ~ '^[0-9]{14}$' AND c.lot IS NOT NULL
+                                  THEN 'https://id.gs1.org/01/' || c.product || '/10/' || c.lot END)
+      ORDER BY r.severity, r.opened_at LIMIT 1) rc ON true`.execute(db);
   const out = new Map<string, CodeFacts>();
   for (const r of rows) {
     out.set(r.uri, {
@@ -99,6 +122,17 @@ export async function lookupCodes(db: Kysely<DB>, uris: string[]): Promise<Map<s
         recalled: r.last_disposition === 'recalled',
       },
       scans: { count: Number(r.scans ?? 0), first: r.first_scan },
+      recall:
+        r.recall_id === null
+          ? null
+          : {
+              id: String(r.recall_id),
+              title: r.recall_title ?? '',
+              reason: r.recall_reason ?? '',
+              severity: Number(r.recall_severity),
+              orderedBy: r.recall_ordered_by ?? 'enterprise',
+              openedAt: r.recall_opened_at ?? new Date(0),
+            },
     });
   }
   return out;

@@ -49,7 +49,7 @@ export function renderPage(summary: Summary): string {
 .banner{padding:12px;margin:8px 0;border-radius:6px;font-weight:bold;background:#fff3cd}
 .banner.recalled,.banner.void{background:#c0392b;color:#fff}dt{color:#666;margin-top:8px}dd{margin:0}</style></head>
 <body><h1>溯源查询</h1>
-${summary.warnings.map((w) => `<div class="banner ${w}">${escapeHtml(banners[w] ?? w)}</div>`).join('\n')}
+${summary.warnings.map((w) => `<div class="banner ${w}">${escapeHtml(banners[w] ?? w)}${w === 'recalled' && summary.recall ? escapeHtml(`：${summary.recall.title}（${summary.recall.reason}）`) : ''}</div>`).join('\n')}
 <p class="scans">已被查询 ${summary.scans.count} 次，首次查询于 ${escapeHtml(summary.scans.since.slice(0, 19).replace('T', ' '))}（UTC）</p>
 <dl>${rows
     .filter(([, v]) => v)

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { DomainError } from '../http/errors.js';
 import { AI_DEFINITIONS } from '../identifiers/gs1/ai-table.js';
 import { Batcher } from './batcher.js';
+import { FactsCache } from './cache.js';
 import { type CodeFacts, lookupCodes } from './lookup.js';
 import { renderNotFound, renderPage } from './page.js';
 import { ScanLog } from './scans.js';
@@ -29,8 +30,9 @@ function wantsJson(request: FastifyRequest): boolean {
 
 /** What a phone camera opens: /t/{code} and GS1 Digital Link paths, as HTML or as a JSON summary. */
 export async function resolverRoutes(app: FastifyInstance): Promise<void> {
-  const batcher = new Batcher<string, CodeFacts>((uris) => lookupCodes(app.database.db, uris));
-  const scans = new ScanLog(app.database.db, app.log);
+  const cache = new FactsCache(app.database.db, (uris) => lookupCodes(app.database.db, uris));
+  const batcher = new Batcher<string, CodeFacts>((uris) => cache.get(uris));
+  const scans = new ScanLog(app.database.db, app.log, (uri, n, first) => cache.addScans(uri, n, first));
   app.addHook('onClose', async () => scans.flush());
 
   async function resolve(request: FastifyRequest, reply: FastifyReply, uri: string, raw: string) {
@@ -45,13 +47,20 @@ export async function resolverRoutes(app: FastifyInstance): Promise<void> {
       : undefined;
     if (!summary) {
       if (json) throw new DomainError('NOT_FOUND', `${raw} was never issued here and appears in no event`);
-      return reply.status(404).type('text/html; charset=utf-8').send(renderNotFound(raw));
+      const page = renderNotFound(raw);
+      const html = app.webApp?.page({ path: request.url.split('?')[0] as string, notFound: raw }, page);
+      return reply
+        .status(404)
+        .type('text/html; charset=utf-8')
+        .send(html ?? page);
     }
     const { place, channel } = request.query as { place?: string; channel?: string };
     scans.record({ uri, at: now, channel: channel ?? (json ? 'json' : 'web'), place: place ?? null });
     void reply.header('Cache-Control', 'no-store').header('Vary', 'Accept');
     if (json) return summary;
-    return reply.type('text/html; charset=utf-8').send(renderPage(summary));
+    const page = renderPage(summary);
+    const html = app.webApp?.page({ path: request.url.split('?')[0] as string, summary }, page);
+    return reply.type('text/html; charset=utf-8').send(html ?? page);
   }
 
   const schema = { tags: ['Resolver'], querystring: ResolveQuery };

@@ -24,6 +24,8 @@ export class ScanLog {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly log: FastifyBaseLogger,
+    /** Told what was written, per code (the facts cache keeps its counters in step). */
+    private readonly onWritten?: (uri: string, written: number, first: Date) => void,
   ) {}
 
   record(scan: Scan): void {
@@ -68,6 +70,7 @@ export class ScanLog {
           ON CONFLICT (uri) DO UPDATE SET scans = code_scan_totals.scans + excluded.scans,
             last_scan = greatest(code_scan_totals.last_scan, excluded.last_scan)`.execute(trx);
       });
+      if (this.onWritten) for (const [uri, t] of totals) this.onWritten(uri, t.n, t.first);
     } catch (error) {
       this.log.error({ err: error, scans: batch.length }, 'could not write scans');
     } finally {

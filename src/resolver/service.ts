@@ -42,6 +42,15 @@ export interface Summary {
   state: 'issued' | 'active' | 'closed' | 'void' | 'seen';
   activated: boolean;
   recalled: boolean;
+  /** The open recall covering the code (src/recalls), shown as the red banner. */
+  recall: {
+    id: string;
+    title: string;
+    reason: string;
+    severity: number;
+    orderedBy: 'enterprise' | 'regulator';
+    openedAt: string;
+  } | null;
   expired: boolean;
   producer: string | null;
   product: string | null;
@@ -74,7 +83,8 @@ export function summarise(
   const expired = code?.expiryDate ? code.expiryDate < today.toISOString().slice(0, 10) : false;
   const activated = code ? code.state !== 'issued' : true;
   const warnings: string[] = [];
-  if (events.recalled) warnings.push('recalled');
+  const recalled = events.recalled || facts.recall !== null;
+  if (recalled) warnings.push('recalled');
   if (state === 'void') warnings.push('void');
   if (expired) warnings.push('expired');
   if (!activated) warnings.push('never_activated');
@@ -87,7 +97,8 @@ export function summarise(
     issuedHere: code !== null,
     state,
     activated,
-    recalled: events.recalled,
+    recalled,
+    recall: facts.recall ? { ...facts.recall, openedAt: facts.recall.openedAt.toISOString() } : null,
     expired,
     producer: code?.owner ?? null,
     product: code?.product ?? null,

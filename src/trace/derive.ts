@@ -58,6 +58,13 @@ export function partyOf(event: NormalisedEvent, direction: 'source' | 'destinati
 
 const amount = (r: EpcRow): number | null => (r.isClass ? r.quantity : 1);
 
+/**
+ * Steps that sell goods to a buyer: retail (CBV) and the wholesale-market trade on the market
+ * scale (urn:suyuan:bizstep:wholesale_trade, the meat-and-vegetable template's 批发交易).
+ */
+const sellingSteps = new Set(['retail_selling', 'urn:suyuan:bizstep:wholesale_trade']);
+export const isSale = (e: NormalisedEvent) => e.bizStep !== null && sellingSteps.has(e.bizStep);
+
 const destroying = (e: NormalisedEvent) =>
   e.action === 'DELETE' || e.bizStep === 'destroying' || e.disposition === 'destroyed';
 
@@ -74,7 +81,7 @@ function objectMovements(e: NormalisedEvent, objects: EpcRow[]): MovementRow[] {
     if (e.action === 'ADD') kinds.push(['produced', destination ?? source ?? e.bizLocation, null]);
     if (e.bizStep === 'shipping') kinds.push(['shipped', source ?? e.bizLocation, destination]);
     if (e.bizStep === 'receiving') kinds.push(['received', destination ?? e.bizLocation, source]);
-    if (e.bizStep === 'retail_selling') kinds.push(['sold', source ?? e.bizLocation, destination]);
+    if (isSale(e)) kinds.push(['sold', source ?? e.bizLocation, destination]);
   }
   return kinds.flatMap(([kind, party, counterparty]) =>
     objects.map((r) => ({
@@ -90,15 +97,15 @@ function objectMovements(e: NormalisedEvent, objects: EpcRow[]): MovementRow[] {
 }
 
 /**
- * Inputs consumed and outputs produced. A transformation with bizStep retail_selling is the market
- * voucher model (卡单同行): the seller (source) sells a quantity of the batch, and the voucher code it
- * prints is produced for the buyer (destination).
+ * Inputs consumed and outputs produced. A transformation that sells (retail_selling, or the
+ * market's wholesale_trade) is the market voucher model (卡单同行): the seller (source) sells a
+ * quantity of the batch, and the voucher code it prints is produced for the buyer (destination).
  */
 function transformationMovements(e: NormalisedEvent): MovementRow[] {
   const source = partyOf(e, 'source');
   const destination = partyOf(e, 'destination');
   const here = source ?? destination ?? e.bizLocation;
-  const sale = e.bizStep === 'retail_selling';
+  const sale = isSale(e);
   const row = (r: EpcRow, kind: MovementKind, party: string | null, counterparty: string | null) => ({
     epc: r.epc,
     kind,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { suyuanCodeOf } from '../codes/code-uri.js';
 import type { DB } from '../db/types.js';
+import type { ObjectTuple } from './graph-query.js';
 import { objectFacts } from './queries.js';
 import type { TraceObject } from './schema.js';
 
@@ -15,6 +16,42 @@ export function gs1Parts(uri: string): { product: string | null; lot: string | n
 
 export function displayCode(uri: string): string {
   return suyuanCodeOf(uri) ?? uri;
+}
+
+/** A timestamp as PostgreSQL's JSON writes it (any offset) in the API's form, UTC with milliseconds. */
+export const iso = (text: string): string => new Date(text).toISOString();
+
+/** One object of a trace statement (graph-query.ts) as the API returns it. */
+export function traceObject([
+  uri,
+  value,
+  kind,
+  owner,
+  product,
+  productName,
+  lot,
+  productionDate,
+  expiryDate,
+  producedAt,
+  producedBy,
+  ilmd,
+  depth,
+]: ObjectTuple): TraceObject {
+  const parts = gs1Parts(uri);
+  return {
+    uri,
+    code: value ?? displayCode(uri),
+    kind: kind ?? parts.kind,
+    product: product ?? parts.product,
+    productName,
+    lot: lot ?? parts.lot,
+    productionDate,
+    expiryDate,
+    producedAt: producedAt === null ? null : iso(producedAt),
+    producer: owner ?? producedBy,
+    origin: ilmd,
+    depth,
+  };
 }
 
 /** The objects of a graph with what the codes registry and their production event say. */

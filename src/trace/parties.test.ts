@@ -4,7 +4,7 @@ import { backends } from '../../test/database.js';
 import { gln } from '../../test/factories.js';
 import { creditCode, fileEnterprise } from '../parties/test-factories.js';
 import { capture, chainIds, move } from './fixtures.js';
-import { creditCodeIn, glnIn, regionNameOf } from './parties.js';
+import { creditCodeIn, glnIn, partyDirectory, regionNameOf } from './parties.js';
 
 describe('party identifiers', () => {
   it('reads credit codes and GLNs out of the identifiers events use', () => {
@@ -23,6 +23,30 @@ describe('party identifiers', () => {
 
 describe.each(backends())('parties and regions in traces [%s]', (backend) => {
   const ctx = useApp(backend);
+
+  it('maps identifiers in SQL (suyuan_party_directory) by the same rules as glnIn and creditCodeIn', async () => {
+    const filedGln = gln(Math.floor(Math.random() * 90000) + 100, '6951234');
+    const filed = await fileEnterprise(ctx, { name: '琼海椰子加工厂', region: '469002', gln: filedGln });
+    const ids = [
+      filed.code,
+      `urn:suyuan:party:${filed.code}`,
+      `URN:SUYUAN:ENTERPRISE:${filed.code}`,
+      `urn:suyuan:loc:${filed.code}:9`,
+      `https://id.gs1.org/417/${filedGln}`,
+      `https://id.gs1.org/414/${filedGln}/254/7`,
+      `https://id.gs1.org/414/${filedGln}x`,
+      `urn:suyuan:party:${creditCode('350200')}`,
+      `${filed.code.toLowerCase()}`,
+      'x'.repeat(600),
+    ];
+    const directory = await partyDirectory(ctx.database.db, ids);
+    for (const id of ids) {
+      const byRules =
+        creditCodeIn(id) === filed.code || (creditCodeIn(id) === undefined && glnIn(id) === filedGln);
+      expect(directory.get(id)?.creditCode, id).toBe(byRules && id.length < 512 ? filed.code : undefined);
+    }
+    expect(directory.get(filed.code)).toMatchObject({ name: '琼海椰子加工厂', regionName: '海南省 琼海市' });
+  });
 
   it('names the enterprise and region behind GLNs, locations and credit codes', async () => {
     const farmGln = gln(Math.floor(Math.random() * 90000) + 100, '6951234');

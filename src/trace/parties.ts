@@ -39,30 +39,17 @@ export function regionNameOf(code: string): string | null {
     .join(' ');
 }
 
-/**
- * Maps party and location identifiers of events to filed enterprises: a location's identifier, an
- * enterprise's GLN (with or without an extension), or the enterprise's credit code. Identifiers no
- * enterprise claims are left out. One statement for the whole list.
- */
-export async function partyDirectory(db: Kysely<DB>, ids: Iterable<string>): Promise<Map<string, PartyInfo>> {
-  const list = [...new Set(ids)].filter((id) => id.length > 0 && id.length < 512);
+export interface DirectoryRow {
+  id: string;
+  credit_code: string;
+  name: string;
+  region: string;
+  location: string | null;
+}
+
+/** Directory rows as a map, with region names (GB/T 2260) looked up once per region. */
+export function directoryOf(rows: Iterable<DirectoryRow>): Map<string, PartyInfo> {
   const out = new Map<string, PartyInfo>();
-  if (list.length === 0) return out;
-  const glns = list.map((id) => glnIn(id) ?? null);
-  const codes = list.map((id) => creditCodeIn(id) ?? null);
-  const { rows } = await sql<{
-    id: string;
-    credit_code: string;
-    name: string;
-    region: string;
-    location: string | null;
-  }>`
-    SELECT DISTINCT ON (i.id) i.id, e.credit_code, e.name, e.region, l.name AS location
-    FROM unnest(${list}::text[], ${glns}::text[], ${codes}::text[]) AS i(id, gln, code)
-    LEFT JOIN locations l ON l.identifier = i.id
-    JOIN enterprises e ON e.credit_code = coalesce(l.enterprise, i.code)
-      OR (l.enterprise IS NULL AND i.code IS NULL AND e.gln = i.gln)
-    ORDER BY i.id, (l.enterprise IS NOT NULL) DESC`.execute(db);
   const names = new Map<string, string | null>();
   for (const r of rows) {
     if (!names.has(r.region)) names.set(r.region, regionNameOf(r.region));
@@ -75,4 +62,18 @@ export async function partyDirectory(db: Kysely<DB>, ids: Iterable<string>): Pro
     });
   }
   return out;
+}
+
+/**
+ * Maps party and location identifiers of events to filed enterprises: a location's identifier, an
+ * enterprise's GLN (with or without an extension), or the enterprise's credit code. Identifiers no
+ * enterprise claims are left out. One statement for the whole list: `suyuan_party_directory`
+ * (migration 0049), which a trace also calls inside its own statement; `glnIn` and `creditCodeIn`
+ * spell the same rules in TypeScript.
+ */
+export async function partyDirectory(db: Kysely<DB>, ids: Iterable<string>): Promise<Map<string, PartyInfo>> {
+  const list = [...new Set(ids)];
+  if (list.length === 0) return new Map();
+  const { rows } = await sql<DirectoryRow>`SELECT * FROM suyuan_party_directory(${list}::text[])`.execute(db);
+  return directoryOf(rows);
 }

@@ -7,6 +7,7 @@ import { DomainError } from '../http/errors.js';
 import { excelType, impactWorkbook } from './excel.js';
 import { holdings, scopePrefix } from './holdings.js';
 import { impactOf } from './impact.js';
+import { withPublicElements } from './public-elements.js';
 import { HoldersQuery, ImpactQuery, TraceQuery } from './schema.js';
 import { identifierOf, traceGraph } from './service.js';
 import { mayAssessImpact, visibleTrace } from './visibility.js';
@@ -49,9 +50,11 @@ export async function traceRoutes(app: FastifyInstance): Promise<void> {
         at: date(q.at),
         limit: q.limit,
       });
-      if (request.principal.kind === 'anonymous' || request.principal.scopes.has('admin')) {
-        return visibleTrace(graph, request.principal);
+      if (request.principal.kind === 'anonymous') {
+        const visible = visibleTrace(graph, request.principal);
+        return { ...visible, events: await withPublicElements(db, graph.events, visible.events) };
       }
+      if (request.principal.scopes.has('admin')) return visibleTrace(graph, request.principal);
       const ids = graph.events.flatMap((e) => (e.eventId ? [e.eventId] : []));
       const readable =
         ids.length === 0

@@ -1,5 +1,7 @@
 import { Type } from 'typebox';
+import type { Lang } from '../templates/model.js';
 import type { PartyInfo } from './parties.js';
+import type { PublicElement } from './public-elements.js';
 
 export const maxDepth = 100;
 export const defaultDepth = 50;
@@ -102,6 +104,9 @@ export interface TraceEvent {
   bizLocation?: string | null;
   /** Where and by whom: the enterprise of the business location, else the one that recorded it. */
   where?: PartyInfo;
+  /** Public view of a template-bound event: its CTE's name and the data elements the template marks public. */
+  activity?: Lang;
+  elements?: PublicElement[];
 }
 
 export interface TraceGraph {

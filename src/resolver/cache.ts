@@ -1,0 +1,81 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../db/types.js';
+import type { CodeFacts } from './lookup.js';
+
+interface Entry {
+  facts: CodeFacts;
+  epoch: string;
+  at: number;
+}
+
+/**
+ * Code facts kept in memory between resolves, safe with several server processes.
+ *
+ * Every change that must show in the very next response — a code's state (void, closed), a recall
+ * opened, widened or closed, an event that recalls or destroys — bumps `resolver_epoch` in the
+ * same transaction, by triggers (migration 0047), whichever process or tool made it. Each batch of
+ * lookups reads the epoch first (a one-row read, after every request of the batch arrived), and
+ * reloads every code whose cached facts are of an older epoch. Facts that may lag a little —
+ * the event count, the last step, other processes' scan counts — are reloaded after `ttlMs`.
+ * Unknown codes are never cached: an issuance or a first event shows at once.
+ */
+export class FactsCache {
+  private entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly load: (uris: string[]) => Promise<Map<string, CodeFacts>>,
+    private readonly ttlMs = 5_000,
+    private readonly maxEntries = 200_000,
+  ) {}
+
+  async get(uris: string[]): Promise<Map<string, CodeFacts>> {
+    const epoch = await currentEpoch(this.db);
+    const now = Date.now();
+    const out = new Map<string, CodeFacts>();
+    const missing: string[] = [];
+    for (const uri of uris) {
+      const entry = this.entries.get(uri);
+      if (entry && entry.epoch === epoch && now - entry.at < this.ttlMs) out.set(uri, entry.facts);
+      else missing.push(uri);
+    }
+    if (missing.length === 0) return out;
+    const loaded = await this.load(missing);
+    for (const [uri, facts] of loaded) {
+      out.set(uri, facts);
+      if (!facts.code && facts.events.count === 0) continue;
+      if (this.entries.size >= this.maxEntries) this.evictOldest();
+      this.entries.delete(uri); // re-insert: Map order is the eviction order
+      this.entries.set(uri, { facts, epoch, at: now });
+    }
+    return out;
+  }
+
+  /** Scans this process has just written: keeps cached counters from going backwards. */
+  addScans(uri: string, written: number, first: Date): void {
+    const entry = this.entries.get(uri);
+    if (!entry) return;
+    const scans = entry.facts.scans;
+    entry.facts = {
+      ...entry.facts,
+      scans: { count: scans.count + written, first: scans.first ?? first },
+    };
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private evictOldest(): void {
+    let n = Math.ceil(this.maxEntries / 10);
+    for (const key of this.entries.keys()) {
+      this.entries.delete(key);
+      if (--n <= 0) break;
+    }
+  }
+}
+
+export async function currentEpoch(db: Kysely<DB>): Promise<string> {
+  const { rows } = await sql<{ epoch: string }>`SELECT epoch FROM resolver_epoch WHERE id = 1`.execute(db);
+  return rows[0]?.epoch ?? '0';
+}
