@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { benchCapture, type CaptureFigures } from './capture.js';
+import { benchImport, type ImportFigures } from './import.js';
 import { backendsOf, publish, verdict } from './report.js';
 import { benchResolve, type ResolveFigures } from './resolve.js';
 import { benchTrace, type TraceFigures } from './trace.js';
@@ -70,8 +71,9 @@ program
         rows as unknown as Record<string, unknown>[],
         pgRow
           ? [
-              `target ≥ 50% of the constant endpoint: ${Math.round(pgRow.shareOfCeiling * 100)}% — ${verdict(pgRow.shareOfCeiling >= 0.5)}`,
-              `target p99 < 20 ms at 50 connections: ${pgRow.resolveP99Ms} ms — ${verdict(pgRow.resolveP99Ms < 20)}`,
+              `target ≥ 50% of the constant endpoint (20,000 codes scanned repeatedly, cached): ${Math.round(pgRow.shareOfCeiling * 100)}% — ${verdict(pgRow.shareOfCeiling >= 0.5)}`,
+              `same with every request a different code (no cache hits): ${Math.round(pgRow.coldShareOfCeiling * 100)}% — ${verdict(pgRow.coldShareOfCeiling >= 0.5)}`,
+              `target p99 < 20 ms at 50 connections: ${pgRow.resolveP99Ms} ms cached, ${pgRow.coldP99Ms} ms uncached — ${verdict(pgRow.resolveP99Ms < 20 && pgRow.coldP99Ms < 20)}`,
               `target 100,000 codes issued in < 5 s: ${pgRow.issue100kSeconds} s — ${verdict(pgRow.issue100kSeconds < 5)}`,
             ]
           : [],
@@ -126,6 +128,33 @@ program
       );
     },
   );
+
+program
+  .command('import')
+  .description('POST /api/imports of an N-row Excel workbook and its job, vs storeEvents of the same events')
+  .option('--rows <n>', 'rows on PostgreSQL', '100000')
+  .option('--pglite-rows <n>', 'rows on PGlite', '20000')
+  .option('--backend <which>', 'both, pglite or postgres', 'postgres')
+  .option('--database-url <url>', 'PostgreSQL server', 'postgres://postgres@127.0.0.1:5432/postgres')
+  .action(async (options: { rows: string; pgliteRows: string; backend: string; databaseUrl: string }) => {
+    const rows: ImportFigures[] = [];
+    for (const backend of backendsOf(options.backend)) {
+      const n = Number(backend === 'pglite' ? options.pgliteRows : options.rows);
+      rows.push(await benchImport(backend, n, options.databaseUrl));
+    }
+    publish(
+      'import',
+      rows as unknown as Record<string, unknown>[],
+      rows.flatMap((r) =>
+        r.backend === 'postgres'
+          ? [
+              `target ${r.rows.toLocaleString('en')} rows in < 60 s on PostgreSQL: ${r.importSeconds} s — ${verdict(r.rows >= 100000 && r.importSeconds < 60)}`,
+              `storeEvents alone (ceiling): ${r.ceilingSeconds} s; the import runs at ${Math.round(r.shareOfCeiling * 100)}% of it`,
+            ]
+          : [`[pglite] ${r.rows} rows in ${r.importSeconds} s (ceiling ${r.ceilingSeconds} s)`],
+      ),
+    );
+  });
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error);

@@ -7,7 +7,9 @@ import { auditRoutes } from './audit/routes.js';
 import { apiKeyRoutes } from './auth/api-key-routes.js';
 import { registerAuth } from './auth/hook.js';
 import { codeRoutes } from './codes/routes.js';
+import { complaintRoutes } from './complaints/routes.js';
 import type { Config } from './config/config.js';
+import { creditRoutes } from './credit/routes.js';
 import { type Database, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { CaptureWorker } from './epcis/capture/worker.js';
@@ -16,11 +18,18 @@ import { registerErrorHandler } from './http/error-handler.js';
 import { healthRoutes } from './http/health.js';
 import { homeRoutes } from './http/home.js';
 import { registerJsonParsers } from './http/parsers.js';
+import { importRoutes } from './imports/routes.js';
 import { type Jobs, startJobs } from './jobs/jobs.js';
 import { partyRoutes } from './parties/routes.js';
+import { recallRoutes } from './recalls/routes.js';
+import { recordRoutes } from './records/routes.js';
 import { resolverRoutes } from './resolver/routes.js';
+import { syncBuiltinTemplates } from './templates/repository.js';
+import { templateRoutes } from './templates/routes.js';
 import { traceRoutes } from './trace/routes.js';
 import { userRoutes } from './users/routes.js';
+import { warningRoutes } from './warnings/routes.js';
+import { registerWeb } from './web/routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -45,6 +54,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     options.database ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.SUYUAN_DATA_DIR }));
   try {
     if (ownsDatabase) await migrate(database.pool);
+    await syncBuiltinTemplates(database.db);
   } catch (error) {
     await database.close();
     throw error;
@@ -90,6 +100,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   );
 
   await app.register(healthRoutes);
+  await registerWeb(app);
   await app.register(homeRoutes);
   const worker = new CaptureWorker(database, app.log, config.SUYUAN_CAPTURE_WORKERS);
   app.decorate('captureWorker', worker);
@@ -103,6 +114,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(resolverRoutes);
   await app.register(traceRoutes, { prefix: '/api' });
   await app.register(partyRoutes, { prefix: '/api' });
+  await app.register(templateRoutes, { prefix: '/api' });
+  await app.register(recordRoutes, { prefix: '/api' });
+  await app.register(importRoutes, { prefix: '/api' });
+  await app.register(recallRoutes, { prefix: '/api' });
+  await app.register(complaintRoutes, { prefix: '/api' });
+  await app.register(creditRoutes, { prefix: '/api' });
+  await app.register(warningRoutes, { prefix: '/api' });
 
   app.addHook('onReady', async () => {
     if (options.worker !== false) worker.start();

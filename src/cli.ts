@@ -5,11 +5,14 @@ import type { Principal, Scope } from './auth/principal.js';
 import { loadConfig } from './config/config.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
+import { registerImportCommand } from './imports/cli.js';
 import { partiesDb } from './parties/db.js';
 import { changeFiling } from './parties/enterprises/filing.js';
 import type { EnterpriseBody } from './parties/enterprises/schema.js';
 import { createEnterprise } from './parties/enterprises/service.js';
+import { registerSeedCommand } from './seed/cli.js';
 import { reportStartupError, serve } from './serve.js';
+import { syncBuiltinTemplates } from './templates/repository.js';
 import { traceTree } from './trace/tree.js';
 import { createUser } from './users/service.js';
 
@@ -19,6 +22,7 @@ async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.SUYUAN_DATA_DIR });
   try {
     await migrate(database.pool);
+    await syncBuiltinTemplates(database.db);
     return await fn(database);
   } finally {
     await database.close();
@@ -175,5 +179,9 @@ program
   .action((code: string, options: { direction: string; depth: string; at?: string }) =>
     withDatabase(async (database) => console.log(await traceTree(database.db, code, options))),
   );
+
+registerSeedCommand(program, (fn) => withDatabase((database) => fn(database, loadConfig())));
+
+registerImportCommand(program, (fn) => withDatabase((database) => fn(database, loadConfig())));
 
 program.parseAsync().catch(reportStartupError);

@@ -1,6 +1,7 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { DomainError } from './http/errors.js';
+import { seedOnFirstStart } from './seed/auto.js';
 
 /** Starts the platform: `npm start`, `suyuan serve`. Shuts down gracefully on SIGINT/SIGTERM. */
 export async function serve(): Promise<void> {
@@ -21,6 +22,8 @@ export async function serve(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.ready();
+  await seedOnFirstStart(app);
   await app.listen({ port: config.PORT, host: config.HOST });
 }
 

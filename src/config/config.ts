@@ -35,6 +35,12 @@ const ConfigSchema = Type.Object({
     default: 20971520,
     description: 'Largest capture body in bytes (GS1-EPCIS-Capture-File-Size-Limit)',
   }),
+  SUYUAN_IMPORT_FILE_SIZE_LIMIT: Type.Integer({
+    minimum: 1024,
+    maximum: 1073741824,
+    default: 52428800,
+    description: 'Largest Excel or CSV file accepted by POST /api/imports, in bytes',
+  }),
   SUYUAN_CAPTURE_WORKERS: Type.Integer({
     minimum: 1,
     maximum: 32,
@@ -61,6 +67,15 @@ const ConfigSchema = Type.Object({
   SUYUAN_PUBLIC_URL: Type.String({
     default: 'http://localhost:8080',
     description: 'Base URL of this node, used in Location headers and links',
+  }),
+  SUYUAN_DEMO: Type.Union([Type.Literal('auto'), Type.Literal('0'), Type.Literal('1')], {
+    default: 'auto',
+    description:
+      'Demo data on the first start of an empty database: auto = embedded PGlite only, 1 = also PostgreSQL, 0 = never',
+  }),
+  SUYUAN_WEBHOOK_PRIVATE: Type.Union([Type.Literal('0'), Type.Literal('1')], {
+    default: '0',
+    description: 'Let webhooks call private, loopback and link-local addresses (1: tests, closed networks)',
   }),
 });
 

@@ -38,6 +38,9 @@ export interface EventTable {
   captured_by: string;
   doc: Json<Record<string, unknown>>;
   owner_enterprise: string | null;
+  /** The template version (id@version) and CTE the event was checked against (migration 0010). */
+  template: ColumnType<string | null, string | null | undefined, string | null>;
+  template_cte: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface EventEpcTable {
@@ -117,6 +120,8 @@ export interface DB {
   users: UserTable;
   sessions: SessionTable;
   audit_log: AuditLogTable;
+  imports: ImportTable;
+  templates: TemplateTable;
 }
 
 export interface ApiKeyTable {
@@ -205,4 +210,42 @@ export interface AuditLogTable {
   outcome: string;
   ip: string | null;
   detail: ColumnType<unknown, string | null, never>;
+}
+
+/** Excel / CSV imports (migration 0020). */
+export interface ImportTable {
+  id: string;
+  enterprise: string | null;
+  created_by: string;
+  template: string | null;
+  template_version: number | null;
+  cte: string | null;
+  format: 'xlsx' | 'csv';
+  file_name: string | null;
+  file: Buffer | null;
+  file_size: number;
+  mode: 'rollback' | 'proceed';
+  status: ColumnType<'queued' | 'running' | 'succeeded' | 'failed', string | undefined, string>;
+  rows_total: number | null;
+  rows_checked: Generated<number>;
+  rows_stored: Generated<number>;
+  rows_skipped: Generated<number>;
+  rows_invalid: Generated<number>;
+  problem: string | null;
+  errors: ColumnType<unknown[], string | undefined, string>;
+  attempts: Generated<number>;
+  created_at: Generated<Date>;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
+/** Industry template versions (migration 0010). */
+export interface TemplateTable {
+  id: string;
+  version: number;
+  category: string;
+  body: Json<unknown>;
+  builtin: Generated<boolean>;
+  created_by: string;
+  created_at: Generated<Date>;
 }

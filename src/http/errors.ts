@@ -10,6 +10,7 @@ export const errorCatalogue = {
     title: 'Invalid query parameter',
   },
   MALFORMED_JSON: { status: 400, type: 'epcisException:ValidationException', title: 'Malformed JSON' },
+  MALFORMED_XML: { status: 400, type: 'epcisException:ValidationException', title: 'Malformed XML' },
   UNAUTHENTICATED: {
     status: 401,
     type: 'epcisException:SecurityException',
@@ -29,6 +30,7 @@ export const errorCatalogue = {
     title: 'Query already exists',
   },
   CONFLICT: { status: 409, type: 'about:blank', title: 'Conflicts with the current state' },
+  IMPORT_NOT_FINISHED: { status: 409, type: 'about:blank', title: 'Import not finished' },
   PAYLOAD_TOO_LARGE: {
     status: 413,
     type: 'epcisException:CaptureLimitExceededException',

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 
-const page = `<!doctype html>
+/** The plain home page: also the first paint of the web app's home (src/web/routes.ts). */
+export const page = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>溯源 suyuan — 重要产品追溯平台</title>
 <style>body{font-family:system-ui,sans-serif;margin:0 auto;max-width:640px;padding:16px}
@@ -15,9 +16,11 @@ input{width:70%;padding:10px;font-size:16px}button{padding:10px 16px;font-size:1
 
 /** The home page until the web app exists, and the search box's redirect to the resolver. */
 export async function homeRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(page),
-  );
+  // The web app (src/web/routes.ts) serves / when it is built.
+  if (!app.hasRoute({ method: 'GET', url: '/' }))
+    app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) =>
+      reply.type('text/html; charset=utf-8').send(page),
+    );
   app.get(
     '/search',
     {

@@ -6,10 +6,29 @@ import { recordToEvent } from './engine.js';
 import { exampleChain, exampleNow } from './fixtures.js';
 import { builtinTemplates } from './loader.js';
 import type { RecordInput, Template } from './model.js';
-import { partnerView } from './visibility.js';
+import { partnerView, regulatorView } from './visibility.js';
 
 type Json = Record<string, unknown>;
 const hazardous = builtinTemplates().find((t) => t.id === 'hazardous-goods') as Template;
+
+describe('regulatorView', () => {
+  const drugs = builtinTemplates().find((t) => t.id === 'drugs') as Template;
+  const [, packing] = exampleChain(drugs, ['production', 'packing']);
+
+  it('hides only the owner-class fields from a regulator and keeps other extensions', () => {
+    const fields = { ...(packing?.fields ?? {}), packingLine: '包装线A' };
+    const converted = recordToEvent(drugs, 'packing', fields, { enterprise: null, now: exampleNow });
+    if (!converted.ok) throw new Error(JSON.stringify(converted.issues));
+    const event = { ...converted.event, 'ex:note': 'own extension' };
+    expect(event).toHaveProperty('suyuan:packingLine');
+    const seen = regulatorView(event) as Json;
+    expect(seen).not.toHaveProperty('suyuan:packingLine'); // owner only
+    expect(seen['ex:note']).toBe('own extension');
+    expect(Object.keys(seen).length).toBe(Object.keys(event).length - 1);
+    // a partner sees neither
+    expect(partnerView(event)).not.toHaveProperty('ex:note');
+  });
+});
 
 describe('partnerView', () => {
   const [, sale] = exampleChain(hazardous, ['production', 'sale']);

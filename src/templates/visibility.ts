@@ -6,6 +6,8 @@ type Json = Record<string, unknown>;
 
 /** Field visibility classes a supply-chain partner may read. */
 const partnerClasses = new Set(['public', 'partners']);
+/** Field visibility classes a regulator may read: all but the owner's own. */
+const regulatorClasses = new Set(['public', 'partners', 'regulators']);
 
 function knownTemplate(ref: string): Template | undefined {
   const { id, version } = parseTemplateRef(ref);
@@ -24,19 +26,31 @@ const bare = (type: unknown) =>
  * event names no template this process knows (the caller then applies the coarse rule).
  */
 export function partnerView(doc: Json): Json | undefined {
+  return classView(doc, partnerClasses, true);
+}
+
+/**
+ * A template-bound event as a regulator may see it: everything but the fields whose class is
+ * `owner` (an enterprise's own commercial data, such as purchase prices). Extensions that are no
+ * field of the template stay, as for any event a regulator reads. Undefined as for partnerView.
+ */
+export function regulatorView(doc: Json): Json | undefined {
+  return classView(doc, regulatorClasses, false);
+}
+
+function classView(doc: Json, allowed: Set<string>, dropOtherExtensions: boolean): Json | undefined {
   const ref = doc[templateKey];
   if (typeof ref !== 'string') return undefined;
   const template = knownTemplate(ref);
   const cte = template?.ctes.find((c) => c.id === doc[cteKey]);
   if (!template || !cte) return undefined;
-  const hidden = cte.fields.filter((f) => !partnerClasses.has(f.visibility));
-  const shown = new Set(
-    cte.fields.filter((f) => partnerClasses.has(f.visibility)).map((f) => `suyuan:${f.name}`),
-  );
+  const hidden = cte.fields.filter((f) => !allowed.has(f.visibility));
+  const shown = new Set(cte.fields.filter((f) => allowed.has(f.visibility)).map((f) => `suyuan:${f.name}`));
+  const hiddenKeys = new Set(hidden.map((f) => `suyuan:${f.name}`));
   const out: Json = {};
   for (const [key, value] of Object.entries(doc)) {
-    if (key.startsWith('@') || !key.includes(':') || key === templateKey || key === cteKey || shown.has(key))
-      out[key] = value;
+    const standard = key.startsWith('@') || !key.includes(':') || key === templateKey || key === cteKey;
+    if (standard || shown.has(key) || (!dropOtherExtensions && !hiddenKeys.has(key))) out[key] = value;
   }
   for (const field of hidden) hide(out, field, cte.fields);
   return out;

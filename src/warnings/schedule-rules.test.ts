@@ -323,11 +323,12 @@ describe.each(backends())('warning rules on the schedule [%s]', (backend) => {
         ctx.database.db,
       );
     }
+    // a minute ahead: a scan run by another test file on the shared database cannot pass them by
     await sql`INSERT INTO code_scans (uri, scanned_at, channel, place)
-      SELECT u, now(), 'web', '460100' FROM unnest(${[1, 2, 3, 4].map(uri)}::text[]) u`.execute(
+      SELECT u, now() + interval '1 minute', 'web', '460100' FROM unnest(${[1, 2, 3, 4].map(uri)}::text[]) u`.execute(
       ctx.database.db,
     );
-    await scan(ctx);
+    await scan(ctx, new Date(Date.now() + 120_000));
     const found = (await warningsFor(ctx, 'inactive-code-scanned')).filter((w) => w.code?.includes(tag));
     expect(found.map((w) => [w.code, (w.evidence.facts as { state: string }).state, w.enterprise])).toEqual([
       [uri(1), 'issued', owner.code],
@@ -340,9 +341,8 @@ describe.each(backends())('warning rules on the schedule [%s]', (backend) => {
     const ids = chainIds();
     const scans = (uri: string, places: (string | null)[], hoursBack = 0) =>
       sql`INSERT INTO code_scans (uri, scanned_at, channel, place)
-        SELECT ${uri}, now() - make_interval(hours => ${hoursBack}), 'web', p FROM unnest(${places}::text[]) p`.execute(
-        ctx.database.db,
-      );
+        SELECT ${uri}, now() + interval '4 minutes' - make_interval(hours => ${hoursBack}), 'web', p
+        FROM unnest(${places}::text[]) p`.execute(ctx.database.db);
     await scans(ids.item(1), ['460100', '460100', '460105']);
     await scans(ids.item(2), ['460100', '440300']);
     await scans(
@@ -350,7 +350,8 @@ describe.each(backends())('warning rules on the schedule [%s]', (backend) => {
       Array.from({ length: 25 }, () => null),
     );
     await scans(ids.item(4), ['460100', '440300'], 48); // outside the 24-hour window
-    await scan(ctx);
+    // after the scans (4 minutes ahead), and after the earlier test's run (2 minutes ahead)
+    await scan(ctx, new Date(Date.now() + 300_000));
     const found = (await warningsFor(ctx, 'public-scans')).filter((w) =>
       w.code?.startsWith(ids.item(1).slice(0, -2)),
     );

@@ -1,5 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
+import { recallStopTrading } from '../../recalls/stop-trading.js';
+import { templateCheck } from '../../templates/rules.js';
+import { raiseCaptureWarnings } from '../../warnings/capture.js';
 import type { ValidationIssue } from '../validation/index.js';
 import type { NormalisedEvent } from './normalise.js';
 import type { Capturer } from './store.js';
@@ -37,9 +40,15 @@ export interface StoredEvent {
  * adds its entry here; storeEvents runs them on every channel (EPCIS capture, /epcis/events,
  * records, imports, seeding).
  */
-export const captureChecks: { name: string; check: CaptureCheck }[] = [];
+export const captureChecks: { name: string; check: CaptureCheck }[] = [
+  { name: 'recall-stop-trading', check: recallStopTrading },
+  // industry templates: data of template-bound events, then the hard rules their CTEs name
+  { name: 'templates', check: templateCheck },
+];
 
-export const captureListeners: { name: string; listener: CaptureListener }[] = [];
+export const captureListeners: { name: string; listener: CaptureListener }[] = [
+  { name: 'warnings', listener: raiseCaptureWarnings },
+];
 
 export async function runCaptureChecks(
   events: PendingEvent[],

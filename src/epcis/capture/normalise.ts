@@ -51,6 +51,9 @@ export interface NormalisedEvent {
   sensorReports: SensorRow[];
   /** The event as captured, with its eventID and, when the document had one, its @context. */
   doc: Json;
+  /** The industry template version (id@version) and CTE the event was checked against, if any. */
+  template?: string | null;
+  templateCte?: string | null;
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
@@ -190,6 +193,8 @@ export function normaliseEvent(
       parties,
       sensorReports: sensorRows(event),
       doc,
+      template: str(doc['suyuan:template']),
+      templateCte: str(doc['suyuan:cte']),
     },
   };
 }

@@ -2,16 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { scoped } from '../../db/scoped.js';
 import { DomainError } from '../../http/errors.js';
+import { isXml, registerXmlParser } from '../xml/http.js';
+import { xmlToDocument, xmlToEvent } from '../xml/index.js';
 import { captureJobView, getCaptureJob, listCaptureJobs } from './jobs.js';
 import { captureEvent, type ErrorBehaviour, submitCapture } from './service.js';
 
 const jsonTypes = /^application\/(ld\+)?json\b/i;
 
 function requireJson(contentType: string | undefined): void {
-  if (!contentType || !jsonTypes.test(contentType)) {
+  if (!contentType || !(jsonTypes.test(contentType) || isXml(contentType))) {
     throw new DomainError(
       'UNSUPPORTED_MEDIA_TYPE',
-      `Content-Type must be application/json or application/ld+json, not ${contentType ?? '(none)'}`,
+      `Content-Type must be application/json, application/ld+json or application/xml, not ${contentType ?? '(none)'}`,
     );
   }
 }
@@ -37,6 +39,7 @@ const CaptureJob = Type.Object({
 });
 
 export async function captureRoutes(app: FastifyInstance): Promise<void> {
+  registerXmlParser(app); // EPCIS 2.0 XML binding (src/epcis/xml), in this scope only
   app.post(
     '/capture',
     {
@@ -51,15 +54,16 @@ export async function captureRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       requireJson(request.headers['content-type']);
       const behaviour = errorBehaviour(request.headers['gs1-capture-error-behaviour']);
+      const xml = isXml(request.headers['content-type']);
       const id = await submitCapture(
         app.database,
-        request.body,
+        xml ? xmlToDocument(request.body as string) : request.body,
         behaviour,
         request.principal,
         {
           maxEvents: app.config.SUYUAN_CAPTURE_LIMIT,
         },
-        request.rawBody,
+        xml ? undefined : request.rawBody,
       );
       app.captureWorker.wake();
       return reply.status(202).header('Location', `/epcis/capture/${id}`).send({ captureID: id });
@@ -118,7 +122,8 @@ export async function captureRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       requireJson(request.headers['content-type']);
-      const id = await captureEvent(app.database, request.body, request.principal);
+      const body = isXml(request.headers['content-type']) ? xmlToEvent(request.body as string) : request.body;
+      const id = await captureEvent(app.database, body, request.principal);
       return reply
         .status(201)
         .header('Location', `/epcis/events/${encodeURIComponent(id)}`)

@@ -120,14 +120,15 @@ async function insertRows(
   const col = <T>(pick: (e: NormalisedEvent) => T): T[] => events.map(pick);
   const { rows } = await sql<{ id: string; event_id: string }>`
     INSERT INTO events (event_id, event_type, event_time, event_time_zone_offset, action, biz_step, disposition,
-      read_point, biz_location, transformation_id, error_declaration_time, error_reason, doc, capture_id, captured_by,
-      owner_enterprise)
+      read_point, biz_location, transformation_id, error_declaration_time, error_reason, doc, template, template_cte,
+      capture_id, captured_by, owner_enterprise)
     SELECT u.*, ${captureId}::text, ${capturer.principal}::text, ${capturer.enterprise}::text FROM unnest(
       ${col((e) => e.eventId)}::text[], ${col((e) => e.eventType)}::text[], ${col((e) => e.eventTime)}::timestamptz[],
       ${col((e) => e.eventTimeZoneOffset)}::text[], ${col((e) => e.action)}::text[], ${col((e) => e.bizStep)}::text[],
       ${col((e) => e.disposition)}::text[], ${col((e) => e.readPoint)}::text[], ${col((e) => e.bizLocation)}::text[],
       ${col((e) => e.transformationId)}::text[], ${col((e) => e.errorDeclarationTime)}::timestamptz[],
-      ${col((e) => e.errorReason)}::text[], ${col((e) => JSON.stringify(e.doc))}::jsonb[]) AS u
+      ${col((e) => e.errorReason)}::text[], ${col((e) => JSON.stringify(e.doc))}::jsonb[],
+      ${col((e) => e.template ?? null)}::text[], ${col((e) => e.templateCte ?? null)}::text[]) AS u
     ON CONFLICT (event_id) DO NOTHING
     RETURNING id, event_id`.execute(trx);
   const pk = new Map(rows.map((r) => [r.event_id, r.id]));

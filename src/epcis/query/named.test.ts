@@ -56,6 +56,21 @@ describe.each(backends())('EPCIS named queries and browsing resources [%s]', (ba
     expect(
       (await ctx.app.inject({ method: 'DELETE', url: `/epcis/queries/${name}`, headers: other })).statusCode,
     ).toBe(404);
+    // names are per creator: another principal may use the same name, and learns nothing of ours
+    const theirs = await ctx.app.inject({
+      method: 'POST',
+      url: '/epcis/queries',
+      headers: other,
+      payload: { name, query: { EQ_bizStep: ['shipping'] } },
+    });
+    expect(theirs.statusCode, theirs.body).toBe(201);
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: `/epcis/queries/${name}`, headers: other })).json().query,
+    ).toEqual({ EQ_bizStep: ['shipping'] });
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: `/epcis/queries/${name}`, headers: ctx.auth })).json()
+        .query,
+    ).not.toEqual({ EQ_bizStep: ['shipping'] });
     expect(
       (await ctx.app.inject({ method: 'DELETE', url: `/epcis/queries/${name}`, headers: ctx.auth }))
         .statusCode,

@@ -70,11 +70,11 @@ export async function queryRoutes(app: FastifyInstance): Promise<void> {
       const inserted = await app.database.db
         .insertInto('named_queries')
         .values({ name, owner: request.principal.id, query: JSON.stringify(query) })
-        .onConflict((oc) => oc.column('name').doNothing())
+        .onConflict((oc) => oc.columns(['owner', 'name']).doNothing())
         .returning('name')
         .executeTakeFirst();
       if (!inserted)
-        throw new DomainError('QUERY_EXISTS', `A query named ${name} exists`, [
+        throw new DomainError('QUERY_EXISTS', `You already have a query named ${name}`, [
           { pointer: '/name', message: 'already used' },
         ]);
       return reply.status(201).header('Location', `/epcis/queries/${name}`).send({ name, query });
@@ -100,16 +100,19 @@ export async function queryRoutes(app: FastifyInstance): Promise<void> {
   );
 
   const named = Type.Object({ name: Type.String({ maxLength: 100 }) });
-  /** A named query is its creator's: others get 404, so definitions (the EPCs someone watches) do not leak. */
+  /**
+   * A named query is its creator's, in the creator's own namespace: others get 404, so definitions
+   * (the EPCs someone watches) and even names do not leak. An administrator reaches any, its own first.
+   */
   const find = async (name: string, principal: Principal) => {
     const row = await app.database.db
       .selectFrom('named_queries')
       .selectAll()
       .where('name', '=', name)
+      .$if(!principal.scopes.has('admin'), (qb) => qb.where('owner', '=', principal.id))
+      .orderBy(sql`owner = ${principal.id}`, 'desc')
       .executeTakeFirst();
-    if (!row || (row.owner !== principal.id && !principal.scopes.has('admin'))) {
-      throw new DomainError('NOT_FOUND', `You have no query named ${name}`);
-    }
+    if (!row) throw new DomainError('NOT_FOUND', `You have no query named ${name}`);
     return row;
   };
 
@@ -138,7 +141,11 @@ export async function queryRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const row = await find((request.params as { name: string }).name, request.principal);
-      await app.database.db.deleteFrom('named_queries').where('name', '=', row.name).execute();
+      await app.database.db
+        .deleteFrom('named_queries')
+        .where('name', '=', row.name)
+        .where('owner', '=', row.owner)
+        .execute();
       return reply.status(204).send();
     },
   );

@@ -1,4 +1,5 @@
 import type { Principal } from '../../auth/principal.js';
+import { partnerView, regulatorView } from '../../templates/visibility.js';
 
 /**
  * Visibility classes of event data (public / partners / regulators / owner). Row-level security
@@ -14,7 +15,8 @@ export function visibilityOf(
   principal: Principal,
   owner: { enterprise: string | null; capturedBy: string },
 ): Visibility {
-  if (principal.scopes.has('admin') || principal.role === 'regulator') return 'regulators';
+  if (principal.scopes.has('admin')) return 'owner'; // platform administrators see events whole
+  if (principal.role === 'regulator') return 'regulators';
   if (owner.capturedBy === principal.id) return 'owner';
   if (owner.enterprise !== null && owner.enterprise === principal.enterprise) return 'owner';
   return 'partners';
@@ -22,7 +24,11 @@ export function visibilityOf(
 
 /** The event as a reader of the given class may see it. */
 export function visibleEvent(doc: Record<string, unknown>, visibility: Visibility): Record<string, unknown> {
-  if (visibility !== 'partners') return doc;
+  if (visibility === 'owner') return doc;
+  // events checked against an industry template: the visibility class of each of its fields
+  if (visibility === 'regulators') return regulatorView(doc) ?? doc;
+  const byField = partnerView(doc);
+  if (byField) return byField;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(doc)) {
     if (key.startsWith('@') || !key.includes(':')) out[key] = value;
