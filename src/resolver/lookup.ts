@@ -27,6 +27,8 @@ export interface CodeFacts {
     recalled: boolean;
   };
   scans: { count: number; first: Date | null };
+  /** An open warning of the public-scan rule (scanned too often or too far apart): maybe copied. */
+  suspectedCopy: boolean;
   /** The open recall (src/recalls) covering the code or its lot, most serious first. */
   recall: {
     id: string;
@@ -66,6 +68,7 @@ interface Row {
   recall_severity: number | null;
   recall_ordered_by: 'enterprise' | 'regulator' | null;
   recall_opened_at: Date | null;
+  suspected_copy: boolean;
 }
 
 /** Everything a resolve needs for many codes in one statement (the resolver batches concurrent requests). */
@@ -75,7 +78,9 @@ export async function lookupCodes(db: Kysely<DB>, uris: string[]): Promise<Map<s
       c.expiry_date, c.state, c.issued_at, c.activated_at, c.state_reason, t.scans, t.first_scan,
       ev.events, ev.first_event, ev.last_event, ev.last_biz_step, ev.last_disposition,
       rc.id AS recall_id, rc.title AS recall_title, rc.reason AS recall_reason, rc.severity AS recall_severity,
-      rc.ordered_by AS recall_ordered_by, rc.opened_at AS recall_opened_at
+      rc.ordered_by AS recall_ordered_by, rc.opened_at AS recall_opened_at,
+      EXISTS (SELECT 1 FROM warnings w WHERE w.code = i.uri AND w.rule = 'public-scans'
+              AND w.status IN ('new', 'acknowledged')) AS suspected_copy
     FROM unnest(${uris}::text[]) AS i(uri)
     LEFT JOIN codes c ON c.uri = i.uri
     LEFT JOIN code_scan_totals t ON t.uri = i.uri
@@ -122,6 +127,7 @@ export async function lookupCodes(db: Kysely<DB>, uris: string[]): Promise<Map<s
         recalled: r.last_disposition === 'recalled',
       },
       scans: { count: Number(r.scans ?? 0), first: r.first_scan },
+      suspectedCopy: r.suspected_copy === true,
       recall:
         r.recall_id === null
           ? null

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { useApp } from '../../test/app.js';
 import { backends } from '../../test/database.js';
@@ -78,6 +79,22 @@ describe.each(backends())('resolver [%s]', (backend) => {
     const summary = (await ctx.app.inject({ url: `/t/${codes[0]}`, headers: json })).json();
     expect(summary).toMatchObject({ recalled: true });
     expect(summary.warnings).toContain('recalled');
+  });
+
+  it('warns that a code looks copied while the public-scan rule has an open warning about it', async () => {
+    const { codes } = await issued();
+    const canonical = `urn:suyuan:code:${codes[0]}`;
+    await sql`INSERT INTO warnings (rule, severity, subject, code, message, source)
+      VALUES ('public-scans', 'high', ${`scan:${canonical}`}, ${canonical}, '三省扫码', 'schedule')`.execute(
+      ctx.database.db,
+    );
+    const summary = (await ctx.app.inject({ url: `/t/${codes[0]}`, headers: json })).json();
+    expect(summary.uri).toBe(canonical);
+    expect(summary.warnings).toContain('suspected_copy');
+    const { codes: others } = await issued();
+    expect((await ctx.app.inject({ url: `/t/${others[0]}`, headers: json })).json().warnings).not.toContain(
+      'suspected_copy',
+    );
   });
 
   it('resolves a GS1 code seen only in events, through its Digital Link path', async () => {

@@ -88,6 +88,8 @@ export function summarise(
   if (state === 'void') warnings.push('void');
   if (expired) warnings.push('expired');
   if (!activated) warnings.push('never_activated');
+  // the counter rules (warnings: public-scans) found it scanned too often or too far apart
+  if (facts.suspectedCopy) warnings.push('suspected_copy');
   const display = suyuan ?? facts.uri;
   return {
     code: display,
