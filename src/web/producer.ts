@@ -41,6 +41,7 @@ const Producer = Type.Object({
       name: Type.String(),
       specification: nullable(Type.String()),
       unit: nullable(Type.String()),
+      image: nullable(Type.String({ description: "the product's picture, when its image is an https URL" })),
       approvals: Type.Array(
         Type.Object({ type: Type.String(), typeName: nullable(Type.String()), number: Type.String() }),
       ),
@@ -76,7 +77,7 @@ export async function producerPage(db: ReturnType<typeof partiesDb>, creditCode:
     product
       ? db
           .selectFrom('products')
-          .select(['name', 'specification', 'unit', 'approvals'])
+          .select(['name', 'specification', 'unit', 'approvals', 'image_ref'])
           .where('enterprise', '=', creditCode)
           .where((eb) => eb.or([eb('gtin', '=', product), eb('code', '=', product)]))
           .executeTakeFirst()
@@ -104,6 +105,8 @@ export async function producerPage(db: ReturnType<typeof partiesDb>, creditCode:
           name: registered.name,
           specification: registered.specification,
           unit: registered.unit,
+          // only a public web address; file ids of the enterprise's uploads are not served here
+          image: registered.image_ref?.startsWith('https://') ? registered.image_ref : null,
           approvals: registered.approvals.map((a) => ({
             type: a.type,
             typeName: labelOf(approvalTypes, a.type),

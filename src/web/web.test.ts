@@ -71,7 +71,12 @@ describe('serving the web app', () => {
             category: 'food.processed',
             specification: '1.5kg/只',
             approvals: [{ type: 'other', number: 'A-1' }],
+            imageRef: 'https://img.example.cn/wcj.jpg',
           },
+        ],
+        [
+          '/api/products',
+          { code: 'WCJ-2', name: '文昌鸡块', category: 'food.processed', imageRef: 'file:f/2' },
         ],
       ] as const) {
         const response = await ctx.app.inject({ method: 'POST', url, headers: producer.auth, payload });
@@ -84,8 +89,16 @@ describe('serving the web app', () => {
         name: '文昌潭牛养殖有限公司',
         region: '469005',
         regionName: expect.stringContaining('文昌'),
-        product: { name: '文昌鸡', specification: '1.5kg/只', approvals: [{ type: 'other', number: 'A-1' }] },
+        product: {
+          name: '文昌鸡',
+          specification: '1.5kg/只',
+          image: 'https://img.example.cn/wcj.jpg',
+          approvals: [{ type: 'other', number: 'A-1' }],
+        },
       });
+      // an uploaded file's id is not a public address
+      const other = await ctx.app.inject(`/api/portal/producers/${producer.code}?product=WCJ-2`);
+      expect(other.json().product).toMatchObject({ name: '文昌鸡块', image: null });
       expect(body.credentials).toEqual([
         expect.objectContaining({
           kind: 'certification',

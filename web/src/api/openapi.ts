@@ -2464,6 +2464,7 @@ export interface paths {
                 name: string;
                 specification: string | null;
                 unit: string | null;
+                image: string | null;
                 approvals: {
                   type: string;
                   typeName: string | null;

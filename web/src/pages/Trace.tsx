@@ -160,7 +160,7 @@ function ProductCard({
 }) {
   const { t } = useTranslation();
   const producer = filed ?? producerOf(summary, graph);
-  const extra = summary as Summary & { image?: string };
+  const image = filed?.product?.image ?? (summary as Summary & { image?: string }).image;
   const spec = filed?.product?.specification ?? filed?.product?.unit;
   const lotData = originOf(graph, (key) => t(`ilmd.${key}`, { defaultValue: key }));
   const rows: [string, string | null | undefined][] = [
@@ -179,12 +179,8 @@ function ProductCard({
   ];
   return (
     <Section title={t('trace.product')} testId="product">
-      {extra.image && (
-        <img
-          src={extra.image}
-          alt={summary.productName ?? ''}
-          style={{ maxWidth: '100%', borderRadius: 8 }}
-        />
+      {image && (
+        <img src={image} alt={summary.productName ?? ''} style={{ maxWidth: '100%', borderRadius: 8 }} />
       )}
       <dl className="sy-facts">
         {rows
