@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -83,14 +84,15 @@ describe.each(backends())('the scheduled warnings scan [%s]', (backend) => {
       paused = resolve;
     });
     let interrupted = false;
-    scanHooks.beforeCommit = async (rule, signal) => {
-      if (rule !== 'credential-expired' || interrupted) return;
+    const jobId = randomUUID();
+    // only our job: on a shared PostgreSQL database other test files' scans run in this queue too
+    scanHooks.beforeCommit = async (rule, signal, running) => {
+      if (rule !== 'credential-expired' || interrupted || running !== jobId) return;
       interrupted = true;
       paused();
       await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
     };
-    const jobId = await first.jobs.send(scanQueue, {});
-    expect(jobId).toEqual(expect.any(String));
+    expect(await first.jobs.send(scanQueue, {}, { id: jobId })).toBe(jobId);
     await reached;
     await first.close();
     apps.splice(apps.indexOf(first), 1);

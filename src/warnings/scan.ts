@@ -17,7 +17,9 @@ export class ScanInterrupted extends Error {
 }
 
 /** Test seam: runs inside each rule's transaction before it commits. */
-export const scanHooks: { beforeCommit?: (rule: string, signal: AbortSignal) => Promise<void> } = {};
+export const scanHooks: {
+  beforeCommit?: (rule: string, signal: AbortSignal, jobId: string) => Promise<void>;
+} = {};
 
 export interface ScanResult {
   raised: number;
@@ -67,7 +69,7 @@ export async function runScan(
         param: (name, enterprise) => sqlParam(rule, name, enterprise),
       });
       const raised = select ? await raise(trx, rule, select, 'schedule') : 0;
-      await scanHooks.beforeCommit?.(rule.id, signal);
+      await scanHooks.beforeCommit?.(rule.id, signal, jobId);
       if (signal.aborted) throw new ScanInterrupted();
       await warningsDb(trx)
         .insertInto('warning_run_rules')
