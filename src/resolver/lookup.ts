@@ -29,6 +29,8 @@ export interface CodeFacts {
   scans: { count: number; first: Date | null };
   /** An open warning of the public-scan rule (scanned too often or too far apart): maybe copied. */
   suspectedCopy: boolean;
+  /** The owner's filing is suspended or cancelled (责令停业、注销): its goods may not be traded. */
+  stopTrading: boolean;
   /** The open recall (src/recalls) covering the code or its lot, most serious first. */
   recall: {
     id: string;
@@ -69,6 +71,7 @@ interface Row {
   recall_ordered_by: 'enterprise' | 'regulator' | null;
   recall_opened_at: Date | null;
   suspected_copy: boolean;
+  stop_trading: boolean;
 }
 
 /** Everything a resolve needs for many codes in one statement (the resolver batches concurrent requests). */
@@ -80,7 +83,9 @@ export async function lookupCodes(db: Kysely<DB>, uris: string[]): Promise<Map<s
       rc.id AS recall_id, rc.title AS recall_title, rc.reason AS recall_reason, rc.severity AS recall_severity,
       rc.ordered_by AS recall_ordered_by, rc.opened_at AS recall_opened_at,
       EXISTS (SELECT 1 FROM warnings w WHERE w.code = i.uri AND w.rule = 'public-scans'
-              AND w.status IN ('new', 'acknowledged')) AS suspected_copy
+              AND w.status IN ('new', 'acknowledged')) AS suspected_copy,
+      EXISTS (SELECT 1 FROM enterprises en WHERE en.credit_code = c.owner
+              AND en.status IN ('suspended', 'cancelled')) AS stop_trading
     FROM unnest(${uris}::text[]) AS i(uri)
     LEFT JOIN codes c ON c.uri = i.uri
     LEFT JOIN code_scan_totals t ON t.uri = i.uri
@@ -128,6 +133,7 @@ export async function lookupCodes(db: Kysely<DB>, uris: string[]): Promise<Map<s
       },
       scans: { count: Number(r.scans ?? 0), first: r.first_scan },
       suspectedCopy: r.suspected_copy === true,
+      stopTrading: r.stop_trading === true,
       recall:
         r.recall_id === null
           ? null

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { useApp } from '../../test/app.js';
 import { backends } from '../../test/database.js';
 import { epcisDocument, gtin, objectEvent, sgtin } from '../../test/factories.js';
+import { registerProduct } from '../../test/parties.js';
+import { creditCode } from '../parties/test-factories.js';
 
 describe.each(backends())('resolver [%s]', (backend) => {
   const ctx = useApp(backend, { SUYUAN_NODE_PREFIX: 'HN' });
@@ -94,6 +96,28 @@ describe.each(backends())('resolver [%s]', (backend) => {
     const { codes: others } = await issued();
     expect((await ctx.app.inject({ url: `/t/${others[0]}`, headers: json })).json().warnings).not.toContain(
       'suspected_copy',
+    );
+  });
+
+  it('puts a stop-trading banner on the codes of an enterprise whose filing is suspended, at once', async () => {
+    const other = creditCode();
+    await registerProduct(ctx.database, other, gtin(4321));
+    const auth = await ctx.key(['capture', 'query'], other);
+    const issuedCodes = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/codes',
+      headers: auth,
+      payload: { count: 1, productName: '椰子糖', lot: 'Y1' },
+    });
+    const code = issuedCodes.json().codes[0] as string;
+    expect((await ctx.app.inject({ url: `/t/${code}`, headers: json })).json().warnings).not.toContain(
+      'stop_trading',
+    );
+    await sql`UPDATE enterprises SET status = 'suspended' WHERE credit_code = ${other}`.execute(
+      ctx.database.db,
+    );
+    expect((await ctx.app.inject({ url: `/t/${code}`, headers: json })).json().warnings).toContain(
+      'stop_trading',
     );
   });
 

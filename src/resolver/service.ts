@@ -90,6 +90,7 @@ export function summarise(
   if (!activated) warnings.push('never_activated');
   // the counter rules (warnings: public-scans) found it scanned too often or too far apart
   if (facts.suspectedCopy) warnings.push('suspected_copy');
+  if (facts.stopTrading) warnings.push('stop_trading');
   const display = suyuan ?? facts.uri;
   return {
     code: display,

@@ -217,12 +217,19 @@ function lotBody(tag: number, n: number): Uint8Array {
   return out;
 }
 
-/** Reserves `count` consecutive ids of a table's identity column; returns the first. */
+/**
+ * Reserves `count` consecutive ids of a table's identity column; returns the first. nextval and
+ * setval are two steps, so concurrent writers take a transaction-level advisory lock around them
+ * (without it two writers reserved overlapping ranges).
+ */
 async function reserveIds(database: Database, table: string, count: number): Promise<number> {
-  const { rows } = await sql<{ first: string }>`
-    SELECT setval(pg_get_serial_sequence(${table}, 'id'), nextval(pg_get_serial_sequence(${table}, 'id')) + ${count} - 1)
-      - ${count} + 1 AS first`.execute(database.db);
-  return Number(rows[0]?.first);
+  return database.db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${`suyuan.seed.reserve.${table}`}))`.execute(trx);
+    const { rows } = await sql<{ first: string }>`
+      SELECT setval(pg_get_serial_sequence(${table}, 'id'), nextval(pg_get_serial_sequence(${table}, 'id')) + ${count} - 1)
+        - ${count} + 1 AS first`.execute(trx);
+    return Number(rows[0]?.first);
+  });
 }
 
 /** One chunk of lots as COPY texts. */
