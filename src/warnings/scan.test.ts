@@ -114,7 +114,10 @@ describe.each(backends())('the scheduled warnings scan [%s]', (backend) => {
       ).rows[0];
     expect(await run()).toMatchObject({ attempts: 1, finished_at: null });
     expect(await count(database, 'public-scans', { code: uri })).toBe(1); // committed before the stop
-    expect(await count(database, 'credential-expired', { enterprise })).toBe(0); // rolled back with the stop
+    // rolled back with the stop — checked where this file has the database to itself: on the shared
+    // PostgreSQL test database another file's scan may raise the same warning meanwhile (it then
+    // stays one warning, which the end of this test checks on both)
+    if (backend === 'pglite') expect(await count(database, 'credential-expired', { enterprise })).toBe(0);
 
     // a new process picks the job up and finishes the rules that were left
     await start();
