@@ -21,6 +21,9 @@ interface Entry {
  */
 export class FactsCache {
   private entries = new Map<string, Entry>();
+  /** Lookups waiting for an epoch read that starts after they arrived. */
+  private epochWaiters: { resolve: (epoch: string) => void; reject: (error: unknown) => void }[] = [];
+  private readingEpoch = false;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -30,7 +33,7 @@ export class FactsCache {
   ) {}
 
   async get(uris: string[]): Promise<Map<string, CodeFacts>> {
-    const epoch = await currentEpoch(this.db);
+    const epoch = await this.epoch();
     const now = Date.now();
     const out = new Map<string, CodeFacts>();
     const missing: string[] = [];
@@ -60,6 +63,38 @@ export class FactsCache {
       ...entry.facts,
       scans: { count: scans.count + written, first: scans.first ?? first },
     };
+  }
+
+  /**
+   * The epoch, read after the caller arrived. Reads are coalesced: while one is in flight, callers
+   * wait for the next one, which starts after them — one small query serves every lookup batch
+   * that arrived in the meantime, and none is answered from a read older than its arrival.
+   */
+  private epoch(): Promise<string> {
+    return new Promise((resolve, reject) => {
+      this.epochWaiters.push({ resolve, reject });
+      this.readEpoch();
+    });
+  }
+
+  private readEpoch(): void {
+    if (this.readingEpoch || this.epochWaiters.length === 0) return;
+    this.readingEpoch = true;
+    const waiting = this.epochWaiters;
+    this.epochWaiters = [];
+    currentEpoch(this.db)
+      .then(
+        (epoch) => {
+          for (const w of waiting) w.resolve(epoch);
+        },
+        (error: unknown) => {
+          for (const w of waiting) w.reject(error);
+        },
+      )
+      .finally(() => {
+        this.readingEpoch = false;
+        this.readEpoch();
+      });
   }
 
   get size(): number {
