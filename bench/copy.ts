@@ -2,23 +2,9 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '../src/db/database.js';
+import { type Cell, tsv } from '../src/db/tsv.js';
 import type { NormalisedEvent } from '../src/epcis/capture/normalise.js';
 import { deriveLineage } from '../src/trace/derive.js';
-
-type Cell = string | number | boolean | null;
-
-function cell(value: Cell): string {
-  if (value === null) return '\\N';
-  return String(value)
-    .replace(/\\/g, '\\\\')
-    .replace(/\t/g, '\\t')
-    .replace(/\n/g, '\\n')
-    .replace(/\r/g, '\\r');
-}
-
-function tsv(rows: Cell[][]): string {
-  return rows.map((r) => r.map(cell).join('\t')).join('\n') + (rows.length > 0 ? '\n' : '');
-}
 
 async function copy(database: Database, statement: string, text: string): Promise<void> {
   if (text.length === 0) return;

@@ -1,37 +1,14 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Principal } from '../auth/principal.js';
 import { DomainError } from '../http/errors.js';
 import { containing, paginate } from '../parties/paging.js';
 import { isRegulator, policyRefusal, refuseReadOnly } from '../recalls/rights.js';
-import type { ActorKind, ComplaintStatus, ComplaintsDb } from './db.js';
+import type { ActorKind, ComplaintStatus, ComplaintsDb, ComplaintTable } from './db.js';
 import type { ActBody, ComplaintListQuery, DeadlineBody } from './schema.js';
 
-type Row = {
-  id: string;
-  ticket: string;
-  source: string;
-  hotline_no: string | null;
-  category: string;
-  code: string | null;
-  uri: string | null;
-  product: string | null;
-  product_name: string | null;
-  enterprise: string | null;
-  region: string | null;
-  description: string;
-  contact: string;
-  status: ComplaintStatus;
-  acknowledge_by: Date;
-  answer_by: Date;
-  acknowledged_at: Date | null;
-  answered_at: Date | null;
-  closed_at: Date | null;
-  overdue: 'acknowledge' | 'answer' | null;
-  overdue_at: Date | null;
-  unfounded: boolean;
-  created_at: Date;
-};
+/** A complaint as read here: every column but the reporter's principal id. */
+type Row = Omit<Selectable<ComplaintTable>, 'reporter'>;
 
 /** Which deadline a complaint has missed: acknowledge (受理), answer (答复), or none. */
 export function overdueOf(c: Pick<Row, 'status' | 'acknowledge_by' | 'answer_by'>, now = new Date()) {

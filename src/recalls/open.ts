@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Principal } from '../auth/principal.js';
 import { DomainError } from '../http/errors.js';
 import { impactOf } from '../trace/impact.js';
-import type { ImpactSummary, RecallsDb } from './db.js';
+import type { ImpactSummary, RecallHolderTable, RecallsDb } from './db.js';
 import { enterprisesOfParties, regionOf } from './parties.js';
 import { policyRefusal, refuseReadOnly } from './rights.js';
 import { defaultDays, type RecallBody } from './schema.js';
@@ -55,17 +55,10 @@ export interface RecallPlan {
   starts: string[];
   affected: string[];
   impact: ImpactSummary;
-  holders: {
-    party: string;
-    enterprise: string | null;
-    region: string | null;
-    latitude: number | null;
-    longitude: number | null;
-    uom: string | null;
-    held: number;
-    received: number;
-    objects: number;
-  }[];
+  holders: Pick<
+    Selectable<RecallHolderTable>,
+    'party' | 'enterprise' | 'region' | 'latitude' | 'longitude' | 'uom' | 'held' | 'received' | 'objects'
+  >[];
 }
 
 /**

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import { DomainError } from '../http/errors.js';
 import { loadCjkFont } from '../labels/font.js';
+import { sheet } from '../trace/excel.js';
 import type { RecallDetail } from './service.js';
 
 // The closure report (召回总结报告) as PDF (Noto Sans CJK, as the label sheets) and Excel.
@@ -73,15 +74,6 @@ export async function recallPdf(r: RecallDetail): Promise<Buffer> {
   doc.end();
   await done;
   return Buffer.concat(chunks);
-}
-
-type Column = { header: string; key: string; width: number };
-
-function sheet(book: ExcelJS.Workbook, name: string, columns: Column[], rows: Record<string, unknown>[]) {
-  const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns;
-  ws.getRow(1).font = { bold: true };
-  ws.addRows(rows);
 }
 
 /** The report workbook; `codes`: every affected identifier (the detail lists the first 1,000). */

@@ -6,23 +6,6 @@ import type { Database } from '../db/database.js';
 // COPY … FROM STDIN (PostgreSQL, through pg-copy-streams) or PGlite's own COPY … FROM '/dev/blob',
 // inside one transaction per call: the bulk path of the large demo seed.
 
-export type Cell = string | number | boolean | null;
-
-function cell(value: Cell): string {
-  if (value === null) return '\\N';
-  return String(value)
-    .replace(/\\/g, '\\\\')
-    .replace(/\t/g, '\\t')
-    .replace(/\n/g, '\\n')
-    .replace(/\r/g, '\\r');
-}
-
-export function tsv(rows: Cell[][]): string {
-  let out = '';
-  for (const r of rows) out += `${r.map(cell).join('\t')}\n`;
-  return out;
-}
-
 export interface CopyStatement {
   /** `COPY table (columns)` without FROM. */
   copy: string;

@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
 import { suyuanUri } from '../codes/code-uri.js';
 import type { Database } from '../db/database.js';
+import { type Cell, tsv } from '../db/tsv.js';
 import type { NormalisedEvent } from '../epcis/capture/normalise.js';
 import { issueSuyuanCode } from '../identifiers/suyuan-code.js';
 import { deriveLineage } from '../trace/derive.js';
 import { seedContext } from './builder.js';
-import { type Cell, copyInTransaction, tsv } from './copy.js';
+import { copyInTransaction } from './copy.js';
 import type { EnterpriseKey } from './enterprises.js';
 import { locationUri, partyUri, type SeedWorld } from './master.js';
 import { Random, uuidOf } from './random.js';

@@ -3,9 +3,15 @@ import type { Impact } from './impact.js';
 
 export const excelType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-type Column = { header: string; key: string; width: number };
+export type Column = { header: string; key: string; width: number };
 
-function sheet(book: ExcelJS.Workbook, name: string, columns: Column[], rows: Record<string, unknown>[]) {
+/** A worksheet with a bold, frozen, filterable header row (the platform's Excel exports share it). */
+export function sheet(
+  book: ExcelJS.Workbook,
+  name: string,
+  columns: Column[],
+  rows: Record<string, unknown>[],
+) {
   const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns;
   ws.getRow(1).font = { bold: true };

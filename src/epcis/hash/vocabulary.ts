@@ -15,7 +15,7 @@ import { memoise } from './memo.js';
 export type Namespaces = Map<string, string>;
 
 /** Prefixes of the EPCIS 2.0 JSON-LD context (version of the test vectors: gs1 = https://gs1.org/voc/). */
-const EPCIS_PREFIXES: Record<string, string> = {
+export const EPCIS_PREFIXES: Readonly<Record<string, string>> = {
   epcis: 'https://ref.gs1.org/epcis/',
   cbv: 'https://ref.gs1.org/cbv/',
   cbvmda: 'urn:epcglobal:cbv:mda:',

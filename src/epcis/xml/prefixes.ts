@@ -1,3 +1,5 @@
+import { EPCIS_PREFIXES } from '../hash/vocabulary.js';
+
 /**
  * Namespace IRIs of user extensions -> the prefixes of their compact JSON-LD names (`prefix:localName`).
  * Every XML namespace keeps its exact IRI (the CBV event hash names extensions `{IRI}localName`, so
@@ -9,18 +11,6 @@
  * as a prefix either: JSON-LD would read that value as the compact IRI `example:x` and change it.
  */
 
-/** Prefixes of the EPCIS 2.0 JSON-LD context: reused for their own IRI, never redefined. */
-const CONTEXT_PREFIXES: Record<string, string> = {
-  epcis: 'https://ref.gs1.org/epcis/',
-  cbv: 'https://ref.gs1.org/cbv/',
-  cbvmda: 'urn:epcglobal:cbv:mda:',
-  gs1: 'https://gs1.org/voc/',
-  rdfs: 'http://www.w3.org/2000/01/rdf-schema#',
-  owl: 'http://www.w3.org/2002/07/owl#',
-  xsd: 'http://www.w3.org/2001/XMLSchema#',
-  dcterms: 'http://purl.org/dc/terms/',
-};
-
 /** Names JSON-LD gives a meaning of their own, never used as prefixes. */
 const RESERVED = new Set(['id', 'type', 'value', 'http', 'https', 'urn', '_']);
 
@@ -31,8 +21,8 @@ export class Prefixes {
 
   /** `reserved`: names that must not become prefixes (the URI schemes of the document's values). */
   constructor(reserved: Iterable<string> = []) {
-    for (const name of reserved) if (!(name in CONTEXT_PREFIXES)) this.byPrefix.set(name, '');
-    for (const [prefix, iri] of Object.entries(CONTEXT_PREFIXES)) this.byPrefix.set(prefix, iri);
+    for (const name of reserved) if (!(name in EPCIS_PREFIXES)) this.byPrefix.set(name, '');
+    for (const [prefix, iri] of Object.entries(EPCIS_PREFIXES)) this.byPrefix.set(prefix, iri);
   }
 
   /** The compact name of `{iri}local`, written in the document with `prefix`. */
@@ -43,7 +33,7 @@ export class Prefixes {
   private prefixOf(iri: string, written: string): string {
     const known = this.byIri.get(iri);
     if (known !== undefined) return known;
-    const standard = Object.entries(CONTEXT_PREFIXES).find(([, i]) => i === iri)?.[0];
+    const standard = Object.entries(EPCIS_PREFIXES).find(([, i]) => i === iri)?.[0];
     if (standard !== undefined) return this.use(standard, iri);
     const base = /^[A-Za-z][\w.-]*$/.test(written) && !RESERVED.has(written.toLowerCase()) ? written : 'ns';
     let candidate = base;

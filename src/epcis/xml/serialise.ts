@@ -9,24 +9,13 @@
  * `urn:suyuan:undeclared-prefix:<prefix>` rather than dropped.
  */
 import { cbvUrn, type Vocabulary } from '../cbv.js';
+import { EPCIS_PREFIXES } from '../hash/vocabulary.js';
 import { measurementTypes } from '../validation/index.js';
 
 type Json = Record<string, unknown>;
 
 const QUERY_NS = 'urn:epcglobal:epcis-query:xsd:2';
 const GS1_VOC = 'https://gs1.org/voc/';
-
-/** EPCIS context prefixes that user extensions may use without declaring them. */
-const CONTEXT_PREFIXES: Record<string, string> = {
-  gs1: GS1_VOC,
-  cbv: 'https://ref.gs1.org/cbv/',
-  cbvmda: 'urn:epcglobal:cbv:mda:',
-  epcis: 'https://ref.gs1.org/epcis/',
-  rdfs: 'http://www.w3.org/2000/01/rdf-schema#',
-  owl: 'http://www.w3.org/2002/07/owl#',
-  xsd: 'http://www.w3.org/2001/XMLSchema#',
-  dcterms: 'http://purl.org/dc/terms/',
-};
 
 const HEAD = [
   'eventTime',
@@ -129,9 +118,7 @@ class Writer {
     if (i > 0) {
       const prefix = xmlName(key.slice(0, i)).replaceAll(':', '_');
       const ns =
-        this.known.get(key.slice(0, i)) ??
-        CONTEXT_PREFIXES[prefix] ??
-        `urn:suyuan:undeclared-prefix:${prefix}`;
+        this.known.get(key.slice(0, i)) ?? EPCIS_PREFIXES[prefix] ?? `urn:suyuan:undeclared-prefix:${prefix}`;
       this.used.set(prefix, ns);
       return `${prefix}:${xmlName(key.slice(i + 1)).replaceAll(':', '_')}`;
     }
