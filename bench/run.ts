@@ -92,6 +92,7 @@ program
   .option('--impact-target <n>', 'downstream lots the impact start should reach', '10000')
   .option('--backend <which>', 'both, pglite or postgres', 'both')
   .option('--database-url <url>', 'PostgreSQL server', 'postgres://postgres@127.0.0.1:5432/postgres')
+  .option('--capture-path', 'generate the graph through storeEvents instead of COPY (about ten times slower)')
   .action(
     async (options: {
       lots: string;
@@ -102,6 +103,7 @@ program
       impactTarget: string;
       backend: string;
       databaseUrl: string;
+      capturePath?: boolean;
     }) => {
       const backends = backendsOf(options.backend);
       const rows: TraceFigures[] = [];
@@ -114,6 +116,7 @@ program
             starts: Number(options.starts),
             impactTarget: Number(options.impactTarget),
             databaseUrl: options.databaseUrl,
+            capturePath: options.capturePath === true,
           }),
         );
       }

@@ -40,6 +40,8 @@ export interface TraceBenchOptions {
   starts: number;
   impactTarget: number;
   databaseUrl: string;
+  /** Generate through storeEvents instead of COPY. */
+  capturePath: boolean;
 }
 
 /**
@@ -55,6 +57,7 @@ export async function benchTrace(backend: Backend, o: TraceBenchOptions): Promis
       extraDepth: o.extraDepth,
       impactTarget: o.impactTarget,
       concurrency: backend === 'postgres' ? 4 : 1,
+      capturePath: o.capturePath,
     });
     await database.pool.query('ANALYZE');
     const db = database.db;

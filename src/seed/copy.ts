@@ -12,17 +12,17 @@ export interface CopyStatement {
   text: string;
 }
 
-/** Runs the COPY statements and then `after` (plain SQL with parameters) in one transaction. */
+/** Runs the COPY statements and then `after`, if any (plain SQL with parameters), in one transaction. */
 export async function copyInTransaction(
   database: Database,
   statements: CopyStatement[],
-  after: { sql: string; params: unknown[] },
+  after?: { sql: string; params: unknown[] },
 ): Promise<void> {
   const work = statements.filter((s) => s.text.length > 0);
   if (database.pglite) {
     await database.pglite.transaction(async (tx) => {
       for (const s of work) await tx.query(`${s.copy} FROM '/dev/blob'`, [], { blob: new Blob([s.text]) });
-      await tx.query(after.sql, after.params);
+      if (after) await tx.query(after.sql, after.params);
     });
     return;
   }
@@ -38,7 +38,7 @@ export async function copyInTransaction(
     await client.query('SET LOCAL synchronous_commit = off');
     for (const s of work)
       await pipeline(Readable.from([s.text]), client.query(copyFrom(`${s.copy} FROM STDIN`)));
-    await client.query(after.sql, after.params);
+    if (after) await client.query(after.sql, after.params);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});

@@ -4,8 +4,8 @@ import type { Database } from '../db/database.js';
 import { type Cell, tsv } from '../db/tsv.js';
 import type { NormalisedEvent } from '../epcis/capture/normalise.js';
 import { issueSuyuanCode } from '../identifiers/suyuan-code.js';
-import { deriveLineage } from '../trace/derive.js';
 import { seedContext } from './builder.js';
+import { BulkRows, reserveIds } from './bulk-rows.js';
 import { copyInTransaction } from './copy.js';
 import type { EnterpriseKey } from './enterprises.js';
 import { locationUri, partyUri, type SeedWorld } from './master.js';
@@ -218,28 +218,9 @@ function lotBody(tag: number, n: number): Uint8Array {
   return out;
 }
 
-/**
- * Reserves `count` consecutive ids of a table's identity column; returns the first. nextval and
- * setval are two steps, so concurrent writers take a transaction-level advisory lock around them
- * (without it two writers reserved overlapping ranges).
- */
-async function reserveIds(database: Database, table: string, count: number): Promise<number> {
-  return database.db.transaction().execute(async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(hashtext(${`suyuan.seed.reserve.${table}`}))`.execute(trx);
-    const { rows } = await sql<{ first: string }>`
-      SELECT setval(pg_get_serial_sequence(${table}, 'id'), nextval(pg_get_serial_sequence(${table}, 'id')) + ${count} - 1)
-        - ${count} + 1 AS first`.execute(trx);
-    return Number(rows[0]?.first);
-  });
-}
-
 /** One chunk of lots as COPY texts. */
 function chunkRows(world: SeedWorld, options: VolumeOptions, from: number, to: number, firstId: number) {
-  const ev: Cell[][] = [];
-  const epcs: Cell[][] = [];
-  const parties: Cell[][] = [];
-  const links: Cell[][] = [];
-  const movements: Cell[][] = [];
+  const rows = new BulkRows();
   const codes: Cell[][] = [];
   const random = new Random(`suyuan-demo:${options.seed}:volume:${options.lots}:${from}`);
   const tag = volumeTag(options);
@@ -277,53 +258,17 @@ function chunkRows(world: SeedWorld, options: VolumeOptions, from: number, to: n
       const eventId = volumeEventId(tag, n * eventsPerLot + k);
       const e = normalised(world, eventId, at, step, lot);
       const recorded = new Date(start + step.hours * 3_600_000 + 300_000).toISOString();
-      ev.push([
-        id,
-        eventId,
-        'ObjectEvent',
-        at,
-        '+08:00',
-        recorded,
-        e.action,
-        e.bizStep,
-        e.disposition,
-        null,
-        e.bizLocation,
-        null,
-        null,
-        null,
-        null,
-        'seed:volume',
-        world.enterprises[step.by].creditCode,
-        JSON.stringify(e.doc),
-      ]);
-      for (const r of e.epcs) epcs.push([id, r.role, r.isClass, r.epc, r.quantity, r.uom]);
-      for (const p of e.parties) parties.push([id, p.direction, p.type, p.value]);
-      const lineage = deriveLineage(e);
-      for (const r of lineage.links)
-        links.push([id, r.kind, r.source, r.target, r.sourceQuantity, r.targetQuantity, r.uom, r.at]);
-      for (const r of lineage.movements)
-        movements.push([id, r.epc, r.kind, r.party, r.counterparty, r.quantity, r.uom, r.at]);
+      rows.add(id, e, {
+        recordTime: recorded,
+        captureId: null,
+        capturedBy: 'seed:volume',
+        ownerEnterprise: world.enterprises[step.by].creditCode,
+      });
       id++;
     });
   }
   return [
-    {
-      copy: `COPY events (id, event_id, event_type, event_time, event_time_zone_offset, record_time, action, biz_step,
-      disposition, read_point, biz_location, transformation_id, error_declaration_time, error_reason, capture_id, captured_by,
-      owner_enterprise, doc)`,
-      text: tsv(ev),
-    },
-    { copy: 'COPY event_epcs (event_pk, role, is_class, epc, quantity, uom)', text: tsv(epcs) },
-    { copy: 'COPY event_parties (event_pk, direction, type, value)', text: tsv(parties) },
-    {
-      copy: 'COPY lineage_links (event_pk, kind, source, target, source_quantity, target_quantity, uom, at)',
-      text: tsv(links),
-    },
-    {
-      copy: 'COPY lineage_movements (event_pk, epc, kind, party, counterparty, quantity, uom, at)',
-      text: tsv(movements),
-    },
+    ...rows.statements(),
     {
       copy: `COPY codes (value, uri, scheme, kind, owner, product, product_name, lot, production_date, expiry_date, batch_id,
       state, issued_at, activated_at)`,
