@@ -84,6 +84,42 @@ describe.each(backends())('code issuance and registry [%s]', (backend) => {
     ).toBe(404);
   });
 
+  it('voids an own code with a reason, once, and shows it at the resolver; closes codes an event destroys', async () => {
+    const { response, auth } = await issue({
+      scheme: 'suyuan',
+      kind: 'item',
+      count: 2,
+      productName: '椰子汁',
+    });
+    const [code, destroyed] = response.json().codes as string[];
+    const voidIt = (body: unknown, headers = auth) =>
+      ctx.app.inject({ method: 'POST', url: `/api/codes/${code}/void`, headers, payload: body as object });
+    const bad = await voidIt({ reason: '' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((e: { pointer: string }) => e.pointer)).toContain('/reason');
+    expect((await voidIt({ reason: 'x' }, await ctx.key(['capture'], enterpriseB))).statusCode).toBe(404);
+    const voided = await voidIt({ reason: '标签印错 misprinted' });
+    expect(voided.statusCode).toBe(200);
+    expect(voided.json()).toMatchObject({ code, state: 'void', reason: '标签印错 misprinted' });
+    expect((await voidIt({ reason: 'again' })).statusCode).toBe(409);
+    const resolved = await ctx.app.inject({ url: `/t/${code}`, headers: { accept: 'application/json' } });
+    expect(resolved.json()).toMatchObject({ state: 'void', warnings: expect.arrayContaining(['void']) });
+
+    const uri = `https://trace.example.cn/t/${destroyed}`;
+    await ctx.app.inject({
+      method: 'POST',
+      url: '/epcis/capture',
+      headers: auth,
+      payload: epcisDocument([
+        objectEvent({ action: 'ADD', bizStep: 'commissioning', epcList: [uri] }),
+        objectEvent({ action: 'DELETE', bizStep: 'destroying', disposition: 'destroyed', epcList: [uri] }),
+      ]),
+    });
+    await ctx.app.captureWorker.drain();
+    const after = await ctx.app.inject({ method: 'GET', url: `/api/codes/${destroyed}`, headers: auth });
+    expect(after.json().state).toBe('closed');
+  });
+
   it.each([
     ['0 codes', { count: 0 }, '/count'],
     ['10 million codes', { count: 10_000_000 }, '/count'],

@@ -3,10 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { gcpLengths } from '../config/config.js';
 import { scoped } from '../db/scoped.js';
+import { DomainError } from '../http/errors.js';
 import { detectIdentifier } from '../identifiers/detect.js';
 import { labelRoutes } from './label-routes.js';
 import { enterpriseOf, ownCode } from './own.js';
-import { issueCodes, maxIssue } from './service.js';
+import { issueCodes, maxIssue, voidCode } from './service.js';
 
 const IssueBody = Type.Object(
   {
@@ -85,6 +86,35 @@ export async function codeRoutes(app: FastifyInstance): Promise<void> {
         issuedAt: row.issued_at,
         activatedAt: row.activated_at,
       };
+    },
+  );
+
+  app.post(
+    '/codes/:code/void',
+    {
+      config: { access: 'capture' },
+      bodyLimit: 4096,
+      schema: {
+        tags: ['Codes'],
+        summary: 'Void one of your codes (misprinted or lost label): it resolves as void from the next scan',
+        params: Type.Object({ code: Type.String({ maxLength: 200 }) }),
+        body: Type.Object(
+          { reason: Type.String({ minLength: 1, maxLength: 200, description: '作废原因' }) },
+          { additionalProperties: false },
+        ),
+        security: [{ apiKey: [] }],
+      },
+    },
+    async (request) => {
+      const row = await ownCode(request, (request.params as { code: string }).code);
+      const { reason } = request.body as { reason: string };
+      const voided = await scoped(request, (trx) => voidCode(trx, row.owner, row.uri, reason));
+      if (!voided)
+        throw new DomainError(
+          'CONFLICT',
+          `The code ${row.value} is ${row.state}: only issued or active codes can be voided`,
+        );
+      return { code: row.value, uri: row.uri, state: voided.state, reason };
     },
   );
 

@@ -156,3 +156,30 @@ export async function activateCodes(trx: Kysely<DB>, uris: string[], at: Date): 
   await sql`UPDATE codes SET state = 'active', activated_at = ${at}
     WHERE uri = ANY(${uris}::text[]) AND state = 'issued'`.execute(trx);
 }
+
+/**
+ * Closes codes an event takes out of circulation for good: decommissioning or destroying, or an
+ * ObjectEvent with action DELETE. A closed code is never issued again and resolves as closed.
+ */
+export async function closeCodes(trx: Kysely<DB>, uris: string[], reason: string): Promise<void> {
+  if (uris.length === 0) return;
+  await sql`UPDATE codes SET state = 'closed', state_reason = ${reason}
+    WHERE uri = ANY(${uris}::text[]) AND state IN ('issued', 'active')`.execute(trx);
+}
+
+/**
+ * Voids one of the owner's codes (a misprinted or lost label): it stays in the registry, is never
+ * issued again, and resolves with a "void" warning from the very next response.
+ */
+export async function voidCode(
+  trx: Kysely<DB>,
+  owner: string,
+  uri: string,
+  reason: string,
+): Promise<{ state: string } | undefined> {
+  const { rows } = await sql<{ state: string }>`
+    UPDATE codes SET state = 'void', state_reason = ${reason}
+    WHERE uri = ${uri} AND owner = ${owner} AND state IN ('issued', 'active')
+    RETURNING state`.execute(trx);
+  return rows[0];
+}

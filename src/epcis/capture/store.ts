@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { activateCodes } from '../../codes/service.js';
+import { activateCodes, closeCodes } from '../../codes/service.js';
 import type { DB } from '../../db/types.js';
 import { retractLineage, updateLineage } from '../../trace/lineage.js';
 import { canonicalForm } from '../format/event.js';
@@ -174,5 +174,15 @@ async function insertRows(
       e.epcs.filter((r) => !r.isClass && r.role !== 'parent' && r.role !== 'input').map((r) => r.epc),
     );
   await activateCodes(trx, commissioned, new Date());
+  const closing = stored.filter(
+    (e) =>
+      e.bizStep === 'decommissioning' ||
+      e.bizStep === 'destroying' ||
+      (e.eventType === 'ObjectEvent' && e.action === 'DELETE'),
+  );
+  for (const e of closing) {
+    const uris = e.epcs.filter((r) => !r.isClass && r.role === 'epc').map((r) => r.epc);
+    await closeCodes(trx, uris, `${e.bizStep ?? e.action} ${e.eventId}`);
+  }
   return stored.map((event) => ({ pk: pk.get(event.eventId) as string, event }));
 }
