@@ -19,9 +19,14 @@ export interface ResolveFigures {
   resolveRps: number;
   resolveP50Ms: number;
   resolveP99Ms: number;
+  /** A bare Fastify endpoint returning a constant copy of one real summary (same bytes, same headers). */
   ceilingRps: number;
   ceilingP99Ms: number;
   shareOfCeiling: number;
+  /** A bare Fastify endpoint returning a two-field constant ({ code, state }). */
+  tinyCeilingRps: number;
+  shareOfTinyCeiling: number;
+  coldShareOfTinyCeiling: number;
   /** Every request a different code (no cache hits). */
   coldRps: number;
   coldP99Ms: number;
@@ -108,14 +113,32 @@ export async function benchResolve(
   const cold = await load(address, coldFile, 50, seconds);
   await load(address, pathsFile, 50, 3); // warm up
   const resolved = await load(address, pathsFile, 50, seconds);
+  const sample = await fetch(`${address}/t/${rows[0]?.value}`, { headers: { accept: 'application/json' } });
+  const summary = (await sample.json()) as Record<string, unknown>;
   await app.close();
   await target.drop();
 
+  // The ceilings: bare Fastify, no plugins, no hooks, a constant answer. One returns a copy of a
+  // real summary with the resolver's headers (what a client receives, ~800 bytes, so the ratio
+  // measures the resolver, not the size of its JSON); the other a two-field object.
   const constant = Fastify();
-  constant.get('/t/:code', async () => ({ code: 'constant', state: 'active' }));
+  constant.get('/t/:code', async (_request, reply) => {
+    void reply.header('Cache-Control', 'no-store').header('Vary', 'Accept');
+    return summary;
+  });
+  constant.get('/tiny/:code', async () => ({ code: 'constant', state: 'active' }));
   const constantAddress = await constant.listen({ port: 0, host: '127.0.0.1' });
   await load(constantAddress, pathsFile, 50, 3);
   const ceiling = await load(constantAddress, pathsFile, 50, seconds);
+  const tinyFile = join(tmpdir(), `suyuan-resolve-tiny-${process.pid}.txt`);
+  writeFileSync(
+    tinyFile,
+    rows
+      .slice(0, 20_000)
+      .map((r) => `/tiny/${r.value}`)
+      .join('\n'),
+  );
+  const tiny = await load(constantAddress, tinyFile, 50, seconds);
   await constant.close();
   return {
     backend,
@@ -130,6 +153,9 @@ export async function benchResolve(
     ceilingRps: Math.round(ceiling.requestsPerSecond),
     ceilingP99Ms: ceiling.p99,
     shareOfCeiling: round2(resolved.requestsPerSecond / ceiling.requestsPerSecond),
+    tinyCeilingRps: Math.round(tiny.requestsPerSecond),
+    shareOfTinyCeiling: round2(resolved.requestsPerSecond / tiny.requestsPerSecond),
+    coldShareOfTinyCeiling: round2(cold.requestsPerSecond / tiny.requestsPerSecond),
     errors: resolved.errors + resolved.non2xx + cold.errors + cold.non2xx,
   };
 }

@@ -23,6 +23,7 @@ import { type Jobs, startJobs } from './jobs/jobs.js';
 import { partyRoutes } from './parties/routes.js';
 import { recallRoutes } from './recalls/routes.js';
 import { recordRoutes } from './records/routes.js';
+import { registerResolverFreshness } from './resolver/freshness.js';
 import { resolverRoutes } from './resolver/routes.js';
 import { syncBuiltinTemplates } from './templates/repository.js';
 import { templateRoutes } from './templates/routes.js';
@@ -79,6 +80,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerJsonParsers(app);
   await registerAuth(app, database);
   registerAudit(app);
+  if (database.kind === 'postgres') registerResolverFreshness(app, config.SUYUAN_RESOLVER_LEASE_MS);
 
   await app.register(swagger, {
     openapi: {
@@ -102,7 +104,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(healthRoutes);
   await registerWeb(app);
   await app.register(homeRoutes);
-  const worker = new CaptureWorker(database, app.log, config.SUYUAN_CAPTURE_WORKERS);
+  const worker = new CaptureWorker(
+    database,
+    app.log,
+    config.SUYUAN_CAPTURE_WORKERS,
+    config.SUYUAN_RESOLVER_LEASE_MS,
+  );
   app.decorate('captureWorker', worker);
   const jobs = await startJobs(database, app.log, options.worker !== false);
   app.decorate('jobs', jobs);

@@ -47,6 +47,13 @@ const ConfigSchema = Type.Object({
     default: 2,
     description: 'Capture jobs processed at once by this process on PostgreSQL (PGlite: always 1)',
   }),
+  SUYUAN_RESOLVER_LEASE_MS: Type.Integer({
+    minimum: 0,
+    maximum: 60000,
+    default: 3000,
+    description:
+      'PostgreSQL: lease of a server process on the resolver cache epoch, in ms (0: read the epoch per request); writes wait at most this long for a silent process',
+  }),
   SUYUAN_GCP_LENGTHS: Type.String({
     default: '',
     pattern: '^(\\d{1,12}=\\d{1,2}(,\\d{1,12}=\\d{1,2})*)?$',

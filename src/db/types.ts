@@ -167,6 +167,8 @@ export interface CodeScanTable {
   scanned_at: Timestamp;
   channel: string;
   place: string | null;
+  /** Scans of the code from this channel and place within the row's minute (migration 0053). */
+  scans: Generated<number>;
 }
 
 export interface CodeScanTotalTable {

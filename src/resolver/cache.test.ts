@@ -48,10 +48,12 @@ describe.each(backends())('resolver cache [%s]', (backend) => {
     const { code } = await commissioned();
     expect(await resolve(ctx.app, code)).toMatchObject({ state: 'active' });
     expect(await resolve(other, code)).toMatchObject({ state: 'active' });
-    // the change comes from neither server: a tool writing to the database directly
+    // the change comes from neither server: a tool writing to the database directly, then waiting
+    // for the servers' leases (on PostgreSQL; on PGlite there are none and it returns at once)
     await sql`UPDATE codes SET state = 'void', state_reason = 'label misprinted' WHERE value = ${code}`.execute(
       ctx.database.db,
     );
+    await sql`SELECT suyuan_await_resolvers()`.execute(ctx.database.db);
     expect(await resolve(ctx.app, code)).toMatchObject({ state: 'void', warnings: ['void'] });
     expect(await resolve(other, code)).toMatchObject({ state: 'void' });
   });

@@ -14,8 +14,9 @@ interface Entry {
  * Every change that must show in the very next response — a code's state (void, closed), a recall
  * opened, widened or closed, an event that recalls or destroys — bumps `resolver_epoch` in the
  * same transaction, by triggers (migration 0047), whichever process or tool made it. Each batch of
- * lookups reads the epoch first (a one-row read, after every request of the batch arrived), and
- * reloads every code whose cached facts are of an older epoch. Facts that may lag a little —
+ * lookups takes the epoch first — from this process's lease on PostgreSQL (lease.ts: no query),
+ * otherwise by a one-row read after every request of the batch arrived — and reloads every code
+ * whose cached facts are of an older epoch (entries carry the epoch taken before their load). Facts that may lag a little —
  * the event count, the last step, other processes' scan counts — are reloaded after `ttlMs`.
  * Unknown codes are never cached: an issuance or a first event shows at once.
  */
@@ -28,12 +29,17 @@ export class FactsCache {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly load: (uris: string[]) => Promise<Map<string, CodeFacts>>,
-    private readonly ttlMs = 5_000,
+    private readonly ttlMs = 30_000,
     private readonly maxEntries = 200_000,
+    /** On PostgreSQL: the epoch this process holds a lease on, so no read per request (lease.ts). */
+    private readonly lease?: { current(): string | undefined },
   ) {}
 
+  /** Epoch reads made (a process with a valid lease makes none). */
+  epochReads = 0;
+
   async get(uris: string[]): Promise<Map<string, CodeFacts>> {
-    const epoch = await this.epoch();
+    const epoch = this.lease?.current() ?? (await this.epoch());
     const now = Date.now();
     const out = new Map<string, CodeFacts>();
     const missing: string[] = [];
@@ -52,6 +58,18 @@ export class FactsCache {
       this.entries.set(uri, { facts, epoch, at: now });
     }
     return out;
+  }
+
+  /**
+   * The cached facts of a code when they can be served with no query at all: this process holds
+   * a lease, and the entry is of the lease's epoch and young enough. Otherwise undefined (get()).
+   */
+  peek(uri: string): CodeFacts | undefined {
+    const epoch = this.lease?.current();
+    if (epoch === undefined) return undefined;
+    const entry = this.entries.get(uri);
+    if (entry && entry.epoch === epoch && Date.now() - entry.at < this.ttlMs) return entry.facts;
+    return undefined;
   }
 
   /** Scans this process has just written: keeps cached counters from going backwards. */
@@ -80,6 +98,7 @@ export class FactsCache {
   private readEpoch(): void {
     if (this.readingEpoch || this.epochWaiters.length === 0) return;
     this.readingEpoch = true;
+    this.epochReads++;
     const waiting = this.epochWaiters;
     this.epochWaiters = [];
     currentEpoch(this.db)

@@ -116,6 +116,8 @@ describe.each(backends())('resolver [%s]', (backend) => {
     await sql`UPDATE enterprises SET status = 'suspended' WHERE credit_code = ${other}`.execute(
       ctx.database.db,
     );
+    // a change made in SQL, not through the API: the tool waits for the resolvers' leases itself
+    await sql`SELECT suyuan_await_resolvers()`.execute(ctx.database.db);
     expect((await ctx.app.inject({ url: `/t/${code}`, headers: json })).json().warnings).toContain(
       'stop_trading',
     );
@@ -128,7 +130,7 @@ describe.each(backends())('resolver [%s]', (backend) => {
       objectEvent({ action: 'ADD', bizStep: 'commissioning', epcList: [sgtin(serial, 11)] }),
     ]);
     const response = await ctx.app.inject({
-      url: `/01/${gtin(11)}/21/${serial}?linkType=gs1:traceability`,
+      url: `/01/${gtin(11)}/21/${serial}?linkType=gs1:pip`,
       headers: json,
     });
     expect(response.statusCode).toBe(200);
@@ -161,6 +163,30 @@ describe.each(backends())('resolver [%s]', (backend) => {
     });
     expect(gs1.statusCode).toBe(400);
     expect(gs1.json().detail).toMatch(/check digit/i);
+  });
+
+  it('answers GS1 link types: a redirect to the link asked for, the linkset, the default for others', async () => {
+    const { codes } = await issued();
+    const code = codes[0] as string;
+    const trace = await ctx.app.inject({ url: `/t/${code}?linkType=gs1:traceability` });
+    expect(trace.statusCode).toBe(307);
+    expect(trace.headers.location).toBe(`/api/trace/${code}`);
+    const epcis = await ctx.app.inject({
+      url: `/t/${code}?linkType=${encodeURIComponent('https://gs1.org/voc/epcis')}`,
+    });
+    expect(epcis.headers.location).toBe(
+      `/epcis/epcs/${encodeURIComponent(`urn:suyuan:code:${code}`)}/events`,
+    );
+    const set = await ctx.app.inject({ url: `/t/${code}?linkType=linkset` });
+    expect(set.statusCode).toBe(200);
+    expect(set.headers['content-type']).toMatch(/^application\/linkset\+json/);
+    const context = set.json().linkset[0];
+    expect(context.anchor).toMatch(new RegExp(`/t/${code}$`));
+    for (const type of ['defaultLink', 'pip', 'traceability', 'epcis', 'recallStatus'])
+      expect(context[`https://gs1.org/voc/${type}`][0].href).toMatch(/^https?:\/\//);
+    const other = await ctx.app.inject({ url: `/t/${code}?linkType=gs1:nutritionalInfo`, headers: json });
+    expect(other.statusCode).toBe(200);
+    expect(other.json().code).toBe(code);
   });
 
   it('answers qualifiers out of order with 400', async () => {

@@ -4,16 +4,25 @@ import { DomainError } from '../http/errors.js';
 import { AI_DEFINITIONS } from '../identifiers/gs1/ai-table.js';
 import { Batcher } from './batcher.js';
 import { FactsCache } from './cache.js';
+import { EpochLease } from './lease.js';
+import { linkset, linksOf, linkTypeTerm } from './links.js';
 import { type CodeFacts, lookupCodes } from './lookup.js';
 import { renderNotFound, renderPage } from './page.js';
 import { ScanLog } from './scans.js';
 import { summarise, targetOfCode, targetOfDigitalLink } from './service.js';
+import { SummarySchema } from './summary.js';
 
 /** GS1 Digital Link primary keys the resolver answers: every AI the syntax dictionary marks as one. */
 const primaryKeys = AI_DEFINITIONS.filter((d) => d.dlQualifiers !== undefined).map((d) => d.ai);
 
 const ResolveQuery = Type.Object({
-  linkType: Type.Optional(Type.String({ maxLength: 100 })),
+  linkType: Type.Optional(
+    Type.String({
+      maxLength: 100,
+      description:
+        'GS1 link type: gs1:pip, gs1:traceability, gs1:epcis, gs1:recallStatus (redirect), linkset or all (the list)',
+    }),
+  ),
   format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('html')])),
   place: Type.Optional(
     Type.String({ maxLength: 64, description: 'coarse place of the scan (region code or city)' }),
@@ -30,13 +39,30 @@ function wantsJson(request: FastifyRequest): boolean {
 
 /** What a phone camera opens: /t/{code} and GS1 Digital Link paths, as HTML or as a JSON summary. */
 export async function resolverRoutes(app: FastifyInstance): Promise<void> {
-  const cache = new FactsCache(app.database.db, (uris) => lookupCodes(app.database.db, uris));
+  const leaseMs = app.config.SUYUAN_RESOLVER_LEASE_MS;
+  const lease =
+    app.database.kind === 'postgres' && leaseMs > 0
+      ? new EpochLease(app.database.pool.options, app.log, { leaseMs })
+      : undefined;
+  if (lease) {
+    app.addHook('onReady', async () => lease.start());
+    app.addHook('onClose', async () => lease.stop());
+  }
+  const cache = new FactsCache(
+    app.database.db,
+    (uris) => lookupCodes(app.database.db, uris),
+    undefined,
+    undefined,
+    lease,
+  );
   const batcher = new Batcher<string, CodeFacts>((uris) => cache.get(uris));
   const scans = new ScanLog(app.database.db, app.log, (uri, n, first) => cache.addScans(uri, n, first));
   app.addHook('onClose', async () => scans.flush());
 
+  const publicBase = app.config.SUYUAN_PUBLIC_URL.replace(/\/+$/, '');
+
   async function resolve(request: FastifyRequest, reply: FastifyReply, uri: string, raw: string) {
-    const facts = await batcher.get(uri);
+    const facts = cache.peek(uri) ?? (await batcher.get(uri));
     const json = wantsJson(request);
     const now = new Date();
     const summary = facts
@@ -54,16 +80,34 @@ export async function resolverRoutes(app: FastifyInstance): Promise<void> {
         .type('text/html; charset=utf-8')
         .send(html ?? page);
     }
-    const { place, channel } = request.query as { place?: string; channel?: string };
+    const { place, channel, linkType } = request.query as {
+      place?: string;
+      channel?: string;
+      linkType?: string;
+    };
     scans.record({ uri, at: now, channel: channel ?? (json ? 'json' : 'web'), place: place ?? null });
     void reply.header('Cache-Control', 'no-store').header('Vary', 'Accept');
+    const term = linkType ? linkTypeTerm(linkType) : undefined;
+    if (term) {
+      const path = request.url.split('?')[0] as string;
+      if (term === 'linkset')
+        return reply
+          .type('application/linkset+json')
+          .send(JSON.stringify(linkset(summary, path, publicBase)));
+      const link = linksOf(summary, path).find((l) => l.type === term);
+      if (link && link.href !== path) return reply.redirect(link.href, 307);
+    }
     if (json) return summary;
     const page = renderPage(summary);
     const html = app.webApp?.page({ path: request.url.split('?')[0] as string, summary }, page);
     return reply.type('text/html; charset=utf-8').send(html ?? page);
   }
 
-  const schema = { tags: ['Resolver'], querystring: ResolveQuery };
+  const schema = {
+    tags: ['Resolver'],
+    querystring: ResolveQuery,
+    response: { 200: { content: { 'application/json': { schema: SummarySchema } } } },
+  };
   app.get(
     '/t/:code',
     {

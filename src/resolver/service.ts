@@ -4,6 +4,9 @@ import { detectIdentifier } from '../identifiers/detect.js';
 import { canonicalEpc } from '../identifiers/epc.js';
 import { parseSuyuanCode } from '../identifiers/suyuan-code.js';
 import type { CodeFacts } from './lookup.js';
+import type { Summary } from './summary.js';
+
+export type { Summary } from './summary.js';
 
 /** The canonical identifier a /t/{code} path names; a mistyped code is a 400 before any lookup. */
 export function targetOfCode(raw: string): string {
@@ -32,42 +35,6 @@ export function targetOfDigitalLink(path: string): string {
   if (!parsed.ok)
     throw new DomainError('VALIDATION_FAILED', parsed.error, [{ pointer: 'path', message: parsed.error }]);
   return parsed.value;
-}
-
-export interface Summary {
-  code: string;
-  uri: string;
-  scheme: string;
-  issuedHere: boolean;
-  state: 'issued' | 'active' | 'closed' | 'void' | 'seen';
-  activated: boolean;
-  recalled: boolean;
-  /** The open recall covering the code (src/recalls), shown as the red banner. */
-  recall: {
-    id: string;
-    title: string;
-    reason: string;
-    severity: number;
-    orderedBy: 'enterprise' | 'regulator';
-    openedAt: string;
-  } | null;
-  expired: boolean;
-  producer: string | null;
-  product: string | null;
-  productName: string | null;
-  lot: string | null;
-  productionDate: string | null;
-  expiryDate: string | null;
-  events: {
-    count: number;
-    first: string | null;
-    last: string | null;
-    lastBizStep: string | null;
-    lastDisposition: string | null;
-  };
-  scans: { count: number; since: string };
-  warnings: string[];
-  links: { trace: string; events: string };
 }
 
 /** The public summary of a code; undefined when it was never issued here nor seen in an event. */

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { scoped } from '../../db/scoped.js';
 import { DomainError } from '../../http/errors.js';
+import { awaitResolvers } from '../../resolver/freshness.js';
 import { isXml, registerXmlParser } from '../xml/http.js';
 import { xmlToDocument, xmlToEvent } from '../xml/index.js';
 import { captureJobView, getCaptureJob, listCaptureJobs } from './jobs.js';
@@ -106,6 +107,9 @@ export async function captureRoutes(app: FastifyInstance): Promise<void> {
       const { captureID } = request.params as { captureID: string };
       const job = await scoped(request, (trx) => getCaptureJob(trx, captureID, request.principal.id));
       if (!job) throw new DomainError('NOT_FOUND', `No capture job ${captureID}`);
+      // a finished capture that recalled or destroyed goods: resolvers have it before we say so
+      if (job.finished_at && app.database.kind === 'postgres')
+        await awaitResolvers(app.database.db, app.config.SUYUAN_RESOLVER_LEASE_MS);
       return captureJobView(job);
     },
   );

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { awaitResolvers } from '../../resolver/freshness.js';
 import type { ValidationIssue } from '../validation/index.js';
 import { type ErrorBehaviour, jobDocument, processCapture } from './service.js';
 
@@ -24,6 +25,8 @@ export class CaptureWorker {
     private readonly log: FastifyBaseLogger,
     /** Jobs processed at once: the CPU work of one overlaps the database work of another. */
     private readonly concurrency = 1,
+    /** The resolver lease length (SUYUAN_RESOLVER_LEASE_MS), the longest wait for resolvers. */
+    private readonly leaseMs = 3000,
   ) {}
 
   start(): void {
@@ -140,6 +143,9 @@ export class CaptureWorker {
           .execute();
         if (failedWhole) this.log.info({ captureId: job.capture_id }, 'capture rejected');
       });
+      // what the capture changed for resolvers (a recall, a destruction) is applied by every
+      // resolving process before the next job, and before drain() returns
+      if (this.database.kind === 'postgres') await awaitResolvers(db, this.leaseMs);
     } catch (error) {
       this.log.error({ err: error, captureId: job.capture_id }, 'capture job failed; will retry');
       await db

@@ -26,7 +26,7 @@ export const inactiveCodeScanned: Rule = {
   onSchedule(ctx) {
     return sql<CandidateColumns>`
       WITH scanned AS (
-        SELECT s.uri, count(*) AS scans, max(s.scanned_at) AS last_scan
+        SELECT s.uri, sum(s.scans) AS scans, max(s.scanned_at) AS last_scan
         FROM code_scans s
         WHERE s.scanned_at <= ${ctx.now}::timestamptz
           AND s.scanned_at > coalesce(${ctx.since}::timestamptz, ${ctx.now}::timestamptz - interval '7 days')

@@ -43,7 +43,7 @@ export const publicScans: Rule = {
     const owner = sql`c.owner`;
     return sql<CandidateColumns>`
       WITH recent AS (
-        SELECT s.uri, c.owner AS enterprise, count(*) AS scans,
+        SELECT s.uri, c.owner AS enterprise, sum(s.scans) AS scans,
           count(DISTINCT left(s.place, 2)) FILTER (WHERE s.place ~ '^[0-9]{6}$') AS provinces,
           array_agg(DISTINCT s.place) FILTER (WHERE s.place IS NOT NULL) AS places,
           ${ctx.param('maxScans', owner)} AS max_scans, ${ctx.param('maxProvinces', owner)} AS max_provinces

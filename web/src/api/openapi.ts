@@ -8,6 +8,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** GS1 link type: gs1:pip, gs1:traceability, gs1:epcis, gs1:recallStatus (redirect), linkset or all (the list) */
           linkType?: string;
           format?: 'json' | 'html';
           /** coarse place of the scan (region code or city) */
@@ -25,7 +26,53 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': unknown;
+            'application/json': {
+              /** the code as printed (suyuan code) or its canonical identifier */
+              code: string;
+              /** canonical identifier (urn:suyuan:code:… or GS1 Digital Link) */
+              uri: string;
+              /** suyuan, gs1 or other */
+              scheme: string;
+              issuedHere: boolean;
+              /** seen: never issued here, known from captured events */
+              state: 'issued' | 'active' | 'closed' | 'void' | 'seen';
+              activated: boolean;
+              recalled: boolean;
+              recall: {
+                id: string;
+                title: string;
+                reason: string;
+                severity: number;
+                orderedBy: 'enterprise' | 'regulator';
+                openedAt: string;
+              } | null;
+              expired: boolean;
+              producer: string | null;
+              product: string | null;
+              productName: string | null;
+              lot: string | null;
+              productionDate: string | null;
+              expiryDate: string | null;
+              events: {
+                count: number;
+                first: string | null;
+                last: string | null;
+                lastBizStep: string | null;
+                lastDisposition: string | null;
+              };
+              scans: {
+                /** public scans of this code, this one included */
+                count: number;
+                /** time of the first public scan */
+                since: string;
+              };
+              /** recalled, void, expired, never_activated, suspected_copy, stop_trading */
+              warnings: string[];
+              links: {
+                trace: string;
+                events: string;
+              };
+            };
           };
         };
       };
@@ -36,6 +83,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** GS1 link type: gs1:pip, gs1:traceability, gs1:epcis, gs1:recallStatus (redirect), linkset or all (the list) */
           linkType?: string;
           format?: 'json' | 'html';
           /** coarse place of the scan (region code or city) */
@@ -53,7 +101,53 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': unknown;
+            'application/json': {
+              /** the code as printed (suyuan code) or its canonical identifier */
+              code: string;
+              /** canonical identifier (urn:suyuan:code:… or GS1 Digital Link) */
+              uri: string;
+              /** suyuan, gs1 or other */
+              scheme: string;
+              issuedHere: boolean;
+              /** seen: never issued here, known from captured events */
+              state: 'issued' | 'active' | 'closed' | 'void' | 'seen';
+              activated: boolean;
+              recalled: boolean;
+              recall: {
+                id: string;
+                title: string;
+                reason: string;
+                severity: number;
+                orderedBy: 'enterprise' | 'regulator';
+                openedAt: string;
+              } | null;
+              expired: boolean;
+              producer: string | null;
+              product: string | null;
+              productName: string | null;
+              lot: string | null;
+              productionDate: string | null;
+              expiryDate: string | null;
+              events: {
+                count: number;
+                first: string | null;
+                last: string | null;
+                lastBizStep: string | null;
+                lastDisposition: string | null;
+              };
+              scans: {
+                /** public scans of this code, this one included */
+                count: number;
+                /** time of the first public scan */
+                since: string;
+              };
+              /** recalled, void, expired, never_activated, suspected_copy, stop_trading */
+              warnings: string[];
+              links: {
+                trace: string;
+                events: string;
+              };
+            };
           };
         };
       };
@@ -64,6 +158,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** GS1 link type: gs1:pip, gs1:traceability, gs1:epcis, gs1:recallStatus (redirect), linkset or all (the list) */
           linkType?: string;
           format?: 'json' | 'html';
           /** coarse place of the scan (region code or city) */
@@ -81,7 +176,53 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': unknown;
+            'application/json': {
+              /** the code as printed (suyuan code) or its canonical identifier */
+              code: string;
+              /** canonical identifier (urn:suyuan:code:… or GS1 Digital Link) */
+              uri: string;
+              /** suyuan, gs1 or other */
+              scheme: string;
+              issuedHere: boolean;
+              /** seen: never issued here, known from captured events */
+              state: 'issued' | 'active' | 'closed' | 'void' | 'seen';
+              activated: boolean;
+              recalled: boolean;
+              recall: {
+                id: string;
+                title: string;
+                reason: string;
+                severity: number;
+                orderedBy: 'enterprise' | 'regulator';
+                openedAt: string;
+              } | null;
+              expired: boolean;
+              producer: string | null;
+              product: string | null;
+              productName: string | null;
+              lot: string | null;
+              productionDate: string | null;
+              expiryDate: string | null;
+              events: {
+                count: number;
+                first: string | null;
+                last: string | null;
+                lastBizStep: string | null;
+                lastDisposition: string | null;
+              };
+              scans: {
+                /** public scans of this code, this one included */
+                count: number;
+                /** time of the first public scan */
+                since: string;
+              };
+              /** recalled, void, expired, never_activated, suspected_copy, stop_trading */
+              warnings: string[];
+              links: {
+                trace: string;
+                events: string;
+              };
+            };
           };
         };
       };
@@ -92,6 +233,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** GS1 link type: gs1:pip, gs1:traceability, gs1:epcis, gs1:recallStatus (redirect), linkset or all (the list) */
           linkType?: string;
           format?: 'json' | 'html';
           /** coarse place of the scan (region code or city) */
@@ -109,7 +251,53 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': unknown;
+            'application/json': {
+              /** the code as printed (suyuan code) or its canonical identifier */
+              code: string;
+              /** canonical identifier (urn:suyuan:code:… or GS1 Digital Link) */
+              uri: string;
+              /** suyuan, gs1 or other */
+              scheme: string;
+              issuedHere: boolean;
+              /** seen: never issued here, known from captured events */
+              state: 'issued' | 'active' | 'closed' | 'void' | 'seen';
+              activated: boolean;
+              recalled: boolean;
+              recall: {
+                id: string;
+                title: string;
+                reason: string;
+                severity: number;
+                orderedBy: 'enterprise' | 'regulator';
+                openedAt: string;
+              } | null;
+              expired: boolean;
+              producer: string | null;
+              product: string | null;
+              productName: string | null;
+              lot: string | null;
+              productionDate: string | null;
+              expiryDate: string | null;
+              events: {
+                count: number;
+                first: string | null;
+                last: string | null;
+                lastBizStep: string | null;
+                lastDisposition: string | null;
+              };
+              scans: {
+                /** public scans of this code, this one included */
+                count: number;
+                /** time of the first public scan */
+                since: string;
+              };
+              /** recalled, void, expired, never_activated, suspected_copy, stop_trading */
+              warnings: string[];
+              links: {
+                trace: string;
+                events: string;
+              };
+            };
           };
         };
       };
@@ -120,6 +308,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** GS1 link type: gs1:pip, gs1:traceability, gs1:epcis, gs1:recallStatus (redirect), linkset or all (the list) */
           linkType?: string;
           format?: 'json' | 'html';
           /** coarse place of the scan (region code or city) */
@@ -137,7 +326,53 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': unknown;
+            'application/json': {
+              /** the code as printed (suyuan code) or its canonical identifier */
+              code: string;
+              /** canonical identifier (urn:suyuan:code:… or GS1 Digital Link) */
+              uri: string;
+              /** suyuan, gs1 or other */
+              scheme: string;
+              issuedHere: boolean;
+              /** seen: never issued here, known from captured events */
+              state: 'issued' | 'active' | 'closed' | 'void' | 'seen';
+              activated: boolean;
+              recalled: boolean;
+              recall: {
+                id: string;
+                title: string;
+                reason: string;
+                severity: number;
+                orderedBy: 'enterprise' | 'regulator';
+                openedAt: string;
+              } | null;
+              expired: boolean;
+              producer: string | null;
+              product: string | null;
+              productName: string | null;
+              lot: string | null;
+              productionDate: string | null;
+              expiryDate: string | null;
+              events: {
+                count: number;
+                first: string | null;
+                last: string | null;
+                lastBizStep: string | null;
+                lastDisposition: string | null;
+              };
+              scans: {
+                /** public scans of this code, this one included */
+                count: number;
+                /** time of the first public scan */
+                since: string;
+              };
+              /** recalled, void, expired, never_activated, suspected_copy, stop_trading */
+              warnings: string[];
+              links: {
+                trace: string;
+                events: string;
+              };
+            };
           };
         };
       };
@@ -148,6 +383,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** GS1 link type: gs1:pip, gs1:traceability, gs1:epcis, gs1:recallStatus (redirect), linkset or all (the list) */
           linkType?: string;
           format?: 'json' | 'html';
           /** coarse place of the scan (region code or city) */
@@ -165,7 +401,53 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': unknown;
+            'application/json': {
+              /** the code as printed (suyuan code) or its canonical identifier */
+              code: string;
+              /** canonical identifier (urn:suyuan:code:… or GS1 Digital Link) */
+              uri: string;
+              /** suyuan, gs1 or other */
+              scheme: string;
+              issuedHere: boolean;
+              /** seen: never issued here, known from captured events */
+              state: 'issued' | 'active' | 'closed' | 'void' | 'seen';
+              activated: boolean;
+              recalled: boolean;
+              recall: {
+                id: string;
+                title: string;
+                reason: string;
+                severity: number;
+                orderedBy: 'enterprise' | 'regulator';
+                openedAt: string;
+              } | null;
+              expired: boolean;
+              producer: string | null;
+              product: string | null;
+              productName: string | null;
+              lot: string | null;
+              productionDate: string | null;
+              expiryDate: string | null;
+              events: {
+                count: number;
+                first: string | null;
+                last: string | null;
+                lastBizStep: string | null;
+                lastDisposition: string | null;
+              };
+              scans: {
+                /** public scans of this code, this one included */
+                count: number;
+                /** time of the first public scan */
+                since: string;
+              };
+              /** recalled, void, expired, never_activated, suspected_copy, stop_trading */
+              warnings: string[];
+              links: {
+                trace: string;
+                events: string;
+              };
+            };
           };
         };
       };
@@ -176,6 +458,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** GS1 link type: gs1:pip, gs1:traceability, gs1:epcis, gs1:recallStatus (redirect), linkset or all (the list) */
           linkType?: string;
           format?: 'json' | 'html';
           /** coarse place of the scan (region code or city) */
@@ -193,7 +476,53 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': unknown;
+            'application/json': {
+              /** the code as printed (suyuan code) or its canonical identifier */
+              code: string;
+              /** canonical identifier (urn:suyuan:code:… or GS1 Digital Link) */
+              uri: string;
+              /** suyuan, gs1 or other */
+              scheme: string;
+              issuedHere: boolean;
+              /** seen: never issued here, known from captured events */
+              state: 'issued' | 'active' | 'closed' | 'void' | 'seen';
+              activated: boolean;
+              recalled: boolean;
+              recall: {
+                id: string;
+                title: string;
+                reason: string;
+                severity: number;
+                orderedBy: 'enterprise' | 'regulator';
+                openedAt: string;
+              } | null;
+              expired: boolean;
+              producer: string | null;
+              product: string | null;
+              productName: string | null;
+              lot: string | null;
+              productionDate: string | null;
+              expiryDate: string | null;
+              events: {
+                count: number;
+                first: string | null;
+                last: string | null;
+                lastBizStep: string | null;
+                lastDisposition: string | null;
+              };
+              scans: {
+                /** public scans of this code, this one included */
+                count: number;
+                /** time of the first public scan */
+                since: string;
+              };
+              /** recalled, void, expired, never_activated, suspected_copy, stop_trading */
+              warnings: string[];
+              links: {
+                trace: string;
+                events: string;
+              };
+            };
           };
         };
       };
@@ -204,6 +533,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** GS1 link type: gs1:pip, gs1:traceability, gs1:epcis, gs1:recallStatus (redirect), linkset or all (the list) */
           linkType?: string;
           format?: 'json' | 'html';
           /** coarse place of the scan (region code or city) */
@@ -221,7 +551,53 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': unknown;
+            'application/json': {
+              /** the code as printed (suyuan code) or its canonical identifier */
+              code: string;
+              /** canonical identifier (urn:suyuan:code:… or GS1 Digital Link) */
+              uri: string;
+              /** suyuan, gs1 or other */
+              scheme: string;
+              issuedHere: boolean;
+              /** seen: never issued here, known from captured events */
+              state: 'issued' | 'active' | 'closed' | 'void' | 'seen';
+              activated: boolean;
+              recalled: boolean;
+              recall: {
+                id: string;
+                title: string;
+                reason: string;
+                severity: number;
+                orderedBy: 'enterprise' | 'regulator';
+                openedAt: string;
+              } | null;
+              expired: boolean;
+              producer: string | null;
+              product: string | null;
+              productName: string | null;
+              lot: string | null;
+              productionDate: string | null;
+              expiryDate: string | null;
+              events: {
+                count: number;
+                first: string | null;
+                last: string | null;
+                lastBizStep: string | null;
+                lastDisposition: string | null;
+              };
+              scans: {
+                /** public scans of this code, this one included */
+                count: number;
+                /** time of the first public scan */
+                since: string;
+              };
+              /** recalled, void, expired, never_activated, suspected_copy, stop_trading */
+              warnings: string[];
+              links: {
+                trace: string;
+                events: string;
+              };
+            };
           };
         };
       };
@@ -232,6 +608,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** GS1 link type: gs1:pip, gs1:traceability, gs1:epcis, gs1:recallStatus (redirect), linkset or all (the list) */
           linkType?: string;
           format?: 'json' | 'html';
           /** coarse place of the scan (region code or city) */
@@ -249,7 +626,53 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': unknown;
+            'application/json': {
+              /** the code as printed (suyuan code) or its canonical identifier */
+              code: string;
+              /** canonical identifier (urn:suyuan:code:… or GS1 Digital Link) */
+              uri: string;
+              /** suyuan, gs1 or other */
+              scheme: string;
+              issuedHere: boolean;
+              /** seen: never issued here, known from captured events */
+              state: 'issued' | 'active' | 'closed' | 'void' | 'seen';
+              activated: boolean;
+              recalled: boolean;
+              recall: {
+                id: string;
+                title: string;
+                reason: string;
+                severity: number;
+                orderedBy: 'enterprise' | 'regulator';
+                openedAt: string;
+              } | null;
+              expired: boolean;
+              producer: string | null;
+              product: string | null;
+              productName: string | null;
+              lot: string | null;
+              productionDate: string | null;
+              expiryDate: string | null;
+              events: {
+                count: number;
+                first: string | null;
+                last: string | null;
+                lastBizStep: string | null;
+                lastDisposition: string | null;
+              };
+              scans: {
+                /** public scans of this code, this one included */
+                count: number;
+                /** time of the first public scan */
+                since: string;
+              };
+              /** recalled, void, expired, never_activated, suspected_copy, stop_trading */
+              warnings: string[];
+              links: {
+                trace: string;
+                events: string;
+              };
+            };
           };
         };
       };
@@ -260,6 +683,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** GS1 link type: gs1:pip, gs1:traceability, gs1:epcis, gs1:recallStatus (redirect), linkset or all (the list) */
           linkType?: string;
           format?: 'json' | 'html';
           /** coarse place of the scan (region code or city) */
@@ -277,7 +701,53 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': unknown;
+            'application/json': {
+              /** the code as printed (suyuan code) or its canonical identifier */
+              code: string;
+              /** canonical identifier (urn:suyuan:code:… or GS1 Digital Link) */
+              uri: string;
+              /** suyuan, gs1 or other */
+              scheme: string;
+              issuedHere: boolean;
+              /** seen: never issued here, known from captured events */
+              state: 'issued' | 'active' | 'closed' | 'void' | 'seen';
+              activated: boolean;
+              recalled: boolean;
+              recall: {
+                id: string;
+                title: string;
+                reason: string;
+                severity: number;
+                orderedBy: 'enterprise' | 'regulator';
+                openedAt: string;
+              } | null;
+              expired: boolean;
+              producer: string | null;
+              product: string | null;
+              productName: string | null;
+              lot: string | null;
+              productionDate: string | null;
+              expiryDate: string | null;
+              events: {
+                count: number;
+                first: string | null;
+                last: string | null;
+                lastBizStep: string | null;
+                lastDisposition: string | null;
+              };
+              scans: {
+                /** public scans of this code, this one included */
+                count: number;
+                /** time of the first public scan */
+                since: string;
+              };
+              /** recalled, void, expired, never_activated, suspected_copy, stop_trading */
+              warnings: string[];
+              links: {
+                trace: string;
+                events: string;
+              };
+            };
           };
         };
       };
@@ -288,6 +758,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** GS1 link type: gs1:pip, gs1:traceability, gs1:epcis, gs1:recallStatus (redirect), linkset or all (the list) */
           linkType?: string;
           format?: 'json' | 'html';
           /** coarse place of the scan (region code or city) */
@@ -305,7 +776,53 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': unknown;
+            'application/json': {
+              /** the code as printed (suyuan code) or its canonical identifier */
+              code: string;
+              /** canonical identifier (urn:suyuan:code:… or GS1 Digital Link) */
+              uri: string;
+              /** suyuan, gs1 or other */
+              scheme: string;
+              issuedHere: boolean;
+              /** seen: never issued here, known from captured events */
+              state: 'issued' | 'active' | 'closed' | 'void' | 'seen';
+              activated: boolean;
+              recalled: boolean;
+              recall: {
+                id: string;
+                title: string;
+                reason: string;
+                severity: number;
+                orderedBy: 'enterprise' | 'regulator';
+                openedAt: string;
+              } | null;
+              expired: boolean;
+              producer: string | null;
+              product: string | null;
+              productName: string | null;
+              lot: string | null;
+              productionDate: string | null;
+              expiryDate: string | null;
+              events: {
+                count: number;
+                first: string | null;
+                last: string | null;
+                lastBizStep: string | null;
+                lastDisposition: string | null;
+              };
+              scans: {
+                /** public scans of this code, this one included */
+                count: number;
+                /** time of the first public scan */
+                since: string;
+              };
+              /** recalled, void, expired, never_activated, suspected_copy, stop_trading */
+              warnings: string[];
+              links: {
+                trace: string;
+                events: string;
+              };
+            };
           };
         };
       };
@@ -316,6 +833,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** GS1 link type: gs1:pip, gs1:traceability, gs1:epcis, gs1:recallStatus (redirect), linkset or all (the list) */
           linkType?: string;
           format?: 'json' | 'html';
           /** coarse place of the scan (region code or city) */
@@ -333,7 +851,53 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': unknown;
+            'application/json': {
+              /** the code as printed (suyuan code) or its canonical identifier */
+              code: string;
+              /** canonical identifier (urn:suyuan:code:… or GS1 Digital Link) */
+              uri: string;
+              /** suyuan, gs1 or other */
+              scheme: string;
+              issuedHere: boolean;
+              /** seen: never issued here, known from captured events */
+              state: 'issued' | 'active' | 'closed' | 'void' | 'seen';
+              activated: boolean;
+              recalled: boolean;
+              recall: {
+                id: string;
+                title: string;
+                reason: string;
+                severity: number;
+                orderedBy: 'enterprise' | 'regulator';
+                openedAt: string;
+              } | null;
+              expired: boolean;
+              producer: string | null;
+              product: string | null;
+              productName: string | null;
+              lot: string | null;
+              productionDate: string | null;
+              expiryDate: string | null;
+              events: {
+                count: number;
+                first: string | null;
+                last: string | null;
+                lastBizStep: string | null;
+                lastDisposition: string | null;
+              };
+              scans: {
+                /** public scans of this code, this one included */
+                count: number;
+                /** time of the first public scan */
+                since: string;
+              };
+              /** recalled, void, expired, never_activated, suspected_copy, stop_trading */
+              warnings: string[];
+              links: {
+                trace: string;
+                events: string;
+              };
+            };
           };
         };
       };
@@ -344,6 +908,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** GS1 link type: gs1:pip, gs1:traceability, gs1:epcis, gs1:recallStatus (redirect), linkset or all (the list) */
           linkType?: string;
           format?: 'json' | 'html';
           /** coarse place of the scan (region code or city) */
@@ -361,7 +926,53 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': unknown;
+            'application/json': {
+              /** the code as printed (suyuan code) or its canonical identifier */
+              code: string;
+              /** canonical identifier (urn:suyuan:code:… or GS1 Digital Link) */
+              uri: string;
+              /** suyuan, gs1 or other */
+              scheme: string;
+              issuedHere: boolean;
+              /** seen: never issued here, known from captured events */
+              state: 'issued' | 'active' | 'closed' | 'void' | 'seen';
+              activated: boolean;
+              recalled: boolean;
+              recall: {
+                id: string;
+                title: string;
+                reason: string;
+                severity: number;
+                orderedBy: 'enterprise' | 'regulator';
+                openedAt: string;
+              } | null;
+              expired: boolean;
+              producer: string | null;
+              product: string | null;
+              productName: string | null;
+              lot: string | null;
+              productionDate: string | null;
+              expiryDate: string | null;
+              events: {
+                count: number;
+                first: string | null;
+                last: string | null;
+                lastBizStep: string | null;
+                lastDisposition: string | null;
+              };
+              scans: {
+                /** public scans of this code, this one included */
+                count: number;
+                /** time of the first public scan */
+                since: string;
+              };
+              /** recalled, void, expired, never_activated, suspected_copy, stop_trading */
+              warnings: string[];
+              links: {
+                trace: string;
+                events: string;
+              };
+            };
           };
         };
       };
@@ -372,6 +983,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** GS1 link type: gs1:pip, gs1:traceability, gs1:epcis, gs1:recallStatus (redirect), linkset or all (the list) */
           linkType?: string;
           format?: 'json' | 'html';
           /** coarse place of the scan (region code or city) */
@@ -389,7 +1001,53 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': unknown;
+            'application/json': {
+              /** the code as printed (suyuan code) or its canonical identifier */
+              code: string;
+              /** canonical identifier (urn:suyuan:code:… or GS1 Digital Link) */
+              uri: string;
+              /** suyuan, gs1 or other */
+              scheme: string;
+              issuedHere: boolean;
+              /** seen: never issued here, known from captured events */
+              state: 'issued' | 'active' | 'closed' | 'void' | 'seen';
+              activated: boolean;
+              recalled: boolean;
+              recall: {
+                id: string;
+                title: string;
+                reason: string;
+                severity: number;
+                orderedBy: 'enterprise' | 'regulator';
+                openedAt: string;
+              } | null;
+              expired: boolean;
+              producer: string | null;
+              product: string | null;
+              productName: string | null;
+              lot: string | null;
+              productionDate: string | null;
+              expiryDate: string | null;
+              events: {
+                count: number;
+                first: string | null;
+                last: string | null;
+                lastBizStep: string | null;
+                lastDisposition: string | null;
+              };
+              scans: {
+                /** public scans of this code, this one included */
+                count: number;
+                /** time of the first public scan */
+                since: string;
+              };
+              /** recalled, void, expired, never_activated, suspected_copy, stop_trading */
+              warnings: string[];
+              links: {
+                trace: string;
+                events: string;
+              };
+            };
           };
         };
       };
@@ -400,6 +1058,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** GS1 link type: gs1:pip, gs1:traceability, gs1:epcis, gs1:recallStatus (redirect), linkset or all (the list) */
           linkType?: string;
           format?: 'json' | 'html';
           /** coarse place of the scan (region code or city) */
@@ -417,7 +1076,53 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': unknown;
+            'application/json': {
+              /** the code as printed (suyuan code) or its canonical identifier */
+              code: string;
+              /** canonical identifier (urn:suyuan:code:… or GS1 Digital Link) */
+              uri: string;
+              /** suyuan, gs1 or other */
+              scheme: string;
+              issuedHere: boolean;
+              /** seen: never issued here, known from captured events */
+              state: 'issued' | 'active' | 'closed' | 'void' | 'seen';
+              activated: boolean;
+              recalled: boolean;
+              recall: {
+                id: string;
+                title: string;
+                reason: string;
+                severity: number;
+                orderedBy: 'enterprise' | 'regulator';
+                openedAt: string;
+              } | null;
+              expired: boolean;
+              producer: string | null;
+              product: string | null;
+              productName: string | null;
+              lot: string | null;
+              productionDate: string | null;
+              expiryDate: string | null;
+              events: {
+                count: number;
+                first: string | null;
+                last: string | null;
+                lastBizStep: string | null;
+                lastDisposition: string | null;
+              };
+              scans: {
+                /** public scans of this code, this one included */
+                count: number;
+                /** time of the first public scan */
+                since: string;
+              };
+              /** recalled, void, expired, never_activated, suspected_copy, stop_trading */
+              warnings: string[];
+              links: {
+                trace: string;
+                events: string;
+              };
+            };
           };
         };
       };
@@ -428,6 +1133,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** GS1 link type: gs1:pip, gs1:traceability, gs1:epcis, gs1:recallStatus (redirect), linkset or all (the list) */
           linkType?: string;
           format?: 'json' | 'html';
           /** coarse place of the scan (region code or city) */
@@ -445,7 +1151,53 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': unknown;
+            'application/json': {
+              /** the code as printed (suyuan code) or its canonical identifier */
+              code: string;
+              /** canonical identifier (urn:suyuan:code:… or GS1 Digital Link) */
+              uri: string;
+              /** suyuan, gs1 or other */
+              scheme: string;
+              issuedHere: boolean;
+              /** seen: never issued here, known from captured events */
+              state: 'issued' | 'active' | 'closed' | 'void' | 'seen';
+              activated: boolean;
+              recalled: boolean;
+              recall: {
+                id: string;
+                title: string;
+                reason: string;
+                severity: number;
+                orderedBy: 'enterprise' | 'regulator';
+                openedAt: string;
+              } | null;
+              expired: boolean;
+              producer: string | null;
+              product: string | null;
+              productName: string | null;
+              lot: string | null;
+              productionDate: string | null;
+              expiryDate: string | null;
+              events: {
+                count: number;
+                first: string | null;
+                last: string | null;
+                lastBizStep: string | null;
+                lastDisposition: string | null;
+              };
+              scans: {
+                /** public scans of this code, this one included */
+                count: number;
+                /** time of the first public scan */
+                since: string;
+              };
+              /** recalled, void, expired, never_activated, suspected_copy, stop_trading */
+              warnings: string[];
+              links: {
+                trace: string;
+                events: string;
+              };
+            };
           };
         };
       };
@@ -993,6 +1745,35 @@ export interface paths {
         cookie?: never;
       };
       requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            'application/json': unknown;
+          };
+        };
+      };
+    };
+  };
+  '/api/codes/{code}/void': {
+    /** Void one of your codes (misprinted or lost label): it resolves as void from the next scan */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** 作废原因 */
+            reason: string;
+          };
+        };
+      };
       responses: {
         200: {
           headers: { [name: string]: unknown };
@@ -4355,6 +5136,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** GS1 link type: gs1:pip, gs1:traceability, gs1:epcis, gs1:recallStatus (redirect), linkset or all (the list) */
           linkType?: string;
           format?: 'json' | 'html';
           /** coarse place of the scan (region code or city) */
@@ -4372,7 +5154,53 @@ export interface paths {
         200: {
           headers: { [name: string]: unknown };
           content: {
-            'application/json': unknown;
+            'application/json': {
+              /** the code as printed (suyuan code) or its canonical identifier */
+              code: string;
+              /** canonical identifier (urn:suyuan:code:… or GS1 Digital Link) */
+              uri: string;
+              /** suyuan, gs1 or other */
+              scheme: string;
+              issuedHere: boolean;
+              /** seen: never issued here, known from captured events */
+              state: 'issued' | 'active' | 'closed' | 'void' | 'seen';
+              activated: boolean;
+              recalled: boolean;
+              recall: {
+                id: string;
+                title: string;
+                reason: string;
+                severity: number;
+                orderedBy: 'enterprise' | 'regulator';
+                openedAt: string;
+              } | null;
+              expired: boolean;
+              producer: string | null;
+              product: string | null;
+              productName: string | null;
+              lot: string | null;
+              productionDate: string | null;
+              expiryDate: string | null;
+              events: {
+                count: number;
+                first: string | null;
+                last: string | null;
+                lastBizStep: string | null;
+                lastDisposition: string | null;
+              };
+              scans: {
+                /** public scans of this code, this one included */
+                count: number;
+                /** time of the first public scan */
+                since: string;
+              };
+              /** recalled, void, expired, never_activated, suspected_copy, stop_trading */
+              warnings: string[];
+              links: {
+                trace: string;
+                events: string;
+              };
+            };
           };
         };
       };
