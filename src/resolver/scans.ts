@@ -15,15 +15,16 @@ interface Bucket {
   channel: string;
   place: string | null;
   minute: number;
-  first: Date;
-  last: Date;
+  /** Epoch milliseconds (comparing numbers, not Date objects, keeps record() cheap). */
+  first: number;
+  last: number;
   scans: number;
 }
 
 export interface ScanLogOptions {
-  /** Longest a scan waits in memory (default 5 s). */
+  /** Longest a scan waits in memory (default 10 s). */
   flushMs?: number;
-  /** Buckets that trigger a flush before flushMs (default 20,000). */
+  /** Buckets that trigger a flush before flushMs (default 100,000, ~15 MB). */
   maxBuckets?: number;
 }
 
@@ -55,12 +56,13 @@ export class ScanLog {
     private readonly onWritten?: (uri: string, written: number, first: Date) => void,
     options: ScanLogOptions = {},
   ) {
-    this.flushMs = options.flushMs ?? 5_000;
-    this.maxBuckets = options.maxBuckets ?? 20_000;
+    this.flushMs = options.flushMs ?? 10_000;
+    this.maxBuckets = options.maxBuckets ?? 100_000;
   }
 
   record(scan: Scan): void {
-    const bucketOf = Math.floor(scan.at.getTime() / minute);
+    const at = scan.at.getTime();
+    const bucketOf = Math.floor(at / minute);
     let buckets = this.buckets.get(scan.uri);
     if (!buckets) {
       buckets = [];
@@ -71,10 +73,18 @@ export class ScanLog {
     );
     if (bucket) {
       bucket.scans++;
-      if (scan.at < bucket.first) bucket.first = scan.at;
-      if (scan.at > bucket.last) bucket.last = scan.at;
+      if (at < bucket.first) bucket.first = at;
+      if (at > bucket.last) bucket.last = at;
     } else {
-      buckets.push({ ...scan, minute: bucketOf, first: scan.at, last: scan.at, scans: 1 });
+      buckets.push({
+        uri: scan.uri,
+        channel: scan.channel,
+        place: scan.place,
+        minute: bucketOf,
+        first: at,
+        last: at,
+        scans: 1,
+      });
       this.bucketCount++;
     }
     this.unwritten.set(scan.uri, (this.unwritten.get(scan.uri) ?? 0) + 1);
@@ -98,7 +108,7 @@ export class ScanLog {
   }
 
   private async write(batch: Bucket[]): Promise<void> {
-    const totals = new Map<string, { n: number; first: Date; last: Date }>();
+    const totals = new Map<string, { n: number; first: number; last: number }>();
     for (const b of batch) {
       const t = totals.get(b.uri);
       if (t) {
@@ -108,21 +118,31 @@ export class ScanLog {
       } else totals.set(b.uri, { n: b.scans, first: b.first, last: b.last });
     }
     try {
+      // the rows travel as one JSON text with times in epoch ms: pg's array parameters and Date
+      // objects cost microseconds a value to build here
+      const rows = JSON.stringify(
+        batch.map((b) => ({ uri: b.uri, at: b.first, channel: b.channel, place: b.place, scans: b.scans })),
+      );
+      const sums = JSON.stringify(
+        [...totals].map(([uri, t]) => ({ uri, n: t.n, first: t.first, last: t.last })),
+      );
       await this.db.transaction().execute(async (trx) => {
+        // statistics, not records: a crash may lose them anyway (see above), so no wait for the disk
+        await sql`SET LOCAL synchronous_commit = off`.execute(trx);
         await sql`INSERT INTO code_scans (uri, scanned_at, channel, place, scans)
-          SELECT * FROM unnest(${batch.map((b) => b.uri)}::text[], ${batch.map((b) => b.first)}::timestamptz[],
-            ${batch.map((b) => b.channel)}::text[], ${batch.map((b) => b.place)}::text[],
-            ${batch.map((b) => b.scans)}::int[])`.execute(trx);
-        const uris = [...totals.keys()].sort(); // a fixed order: concurrent writers cannot deadlock
-        const of = (u: string) => totals.get(u) as { n: number; first: Date; last: Date };
+          SELECT uri, to_timestamp(at / 1000.0), channel, place, scans
+          FROM json_to_recordset(${rows}::json) AS x(uri text, at float8, channel text, place text, scans int)`.execute(
+          trx,
+        );
         await sql`INSERT INTO code_scan_totals (uri, scans, first_scan, last_scan)
-          SELECT * FROM unnest(${uris}::text[], ${uris.map((u) => of(u).n)}::bigint[],
-            ${uris.map((u) => of(u).first)}::timestamptz[], ${uris.map((u) => of(u).last)}::timestamptz[])
+          SELECT uri, n, to_timestamp(first / 1000.0), to_timestamp(last / 1000.0)
+          FROM json_to_recordset(${sums}::json) AS x(uri text, n bigint, first float8, last float8)
+          ORDER BY uri -- a fixed order: concurrent writers cannot deadlock
           ON CONFLICT (uri) DO UPDATE SET scans = code_scan_totals.scans + excluded.scans,
             first_scan = least(code_scan_totals.first_scan, excluded.first_scan),
             last_scan = greatest(code_scan_totals.last_scan, excluded.last_scan)`.execute(trx);
       });
-      if (this.onWritten) for (const [uri, t] of totals) this.onWritten(uri, t.n, t.first);
+      if (this.onWritten) for (const [uri, t] of totals) this.onWritten(uri, t.n, new Date(t.first));
     } catch (error) {
       this.log.error({ err: error, rows: batch.length }, 'could not write scans');
     } finally {
