@@ -50,16 +50,22 @@ describe.each(backends())('resolver leases [%s]', (backend) => {
     });
     afterAll(async () => lease.stop());
 
-    it('serves cached codes from the lease without reading the epoch, and applies bumps it is told of', async () => {
+    /** A fresh code and a cache of its own that serves from the lease. */
+    async function cachedCode() {
       const code = await issued();
       const uri = `urn:suyuan:code:${code}`;
       const cache = new FactsCache(
         ctx.database.db,
-        (uris) => lookupCodes(ctx.database.db, uris),
+        (u) => lookupCodes(ctx.database.db, u),
         30_000,
         1000,
         lease,
       );
+      return { code, uri, cache };
+    }
+
+    it('serves cached codes from the lease without reading the epoch, and applies bumps it is told of', async () => {
+      const { code, uri, cache } = await cachedCode();
       expect(lease.current()).toBeDefined();
       for (let i = 0; i < 5; i++) expect((await cache.get([uri])).get(uri)?.code?.state).toBe('issued');
       expect(cache.epochReads).toBe(0);
@@ -77,15 +83,7 @@ describe.each(backends())('resolver leases [%s]', (backend) => {
     });
 
     it('ends the lease at once when its connection is lost, reads the epoch meanwhile, and takes it again', async () => {
-      const code = await issued();
-      const uri = `urn:suyuan:code:${code}`;
-      const cache = new FactsCache(
-        ctx.database.db,
-        (uris) => lookupCodes(ctx.database.db, uris),
-        30_000,
-        1000,
-        lease,
-      );
+      const { code, uri, cache } = await cachedCode();
       await cache.get([uri]);
       await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
         WHERE application_name = 'suyuan-resolver-lease' AND backend_type = 'client backend'

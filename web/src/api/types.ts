@@ -1,46 +1,11 @@
-// Response shapes of the public endpoints the portal reads. The server documents no response
-// schemas yet, so these mirror the server's types; test/web/types.test.ts type-checks each one
+import type { paths } from './openapi.ts';
+
+// Response shapes of the public endpoints the portal reads. Where the server documents no response
+// schema yet, these mirror the server's types; src/web/web.test.ts type-checks each one
 // against src/resolver/service.ts and src/trace/schema.ts so they cannot drift apart.
 
-export type Warning = 'recalled' | 'void' | 'expired' | 'never_activated' | (string & {});
-
-export interface Recall {
-  id: number | string;
-  title: string;
-  reason: string;
-  severity: number;
-  orderedBy: string;
-  openedAt: string;
-}
-
-export interface Summary {
-  code: string;
-  uri: string;
-  scheme: string;
-  issuedHere: boolean;
-  state: 'issued' | 'active' | 'closed' | 'void' | 'seen';
-  activated: boolean;
-  recalled: boolean;
-  expired: boolean;
-  producer: string | null;
-  product: string | null;
-  productName: string | null;
-  lot: string | null;
-  productionDate: string | null;
-  expiryDate: string | null;
-  events: {
-    count: number;
-    first: string | null;
-    last: string | null;
-    lastBizStep: string | null;
-    lastDisposition: string | null;
-  };
-  scans: { count: number; since: string };
-  warnings: Warning[];
-  links: { trace: string; events: string };
-  /** Added by the recalls module: the open recall that covers this code. */
-  recall?: Recall | null;
-}
+/** The resolver's JSON summary as the server documents it (response schema, src/resolver/summary.ts). */
+export type Summary = paths['/t/{code}']['get']['responses'][200]['content']['application/json'];
 
 export interface PartyInfo {
   creditCode: string;
