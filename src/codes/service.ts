@@ -161,10 +161,11 @@ export async function activateCodes(trx: Kysely<DB>, uris: string[], at: Date): 
  * Closes codes an event takes out of circulation for good: decommissioning or destroying, or an
  * ObjectEvent with action DELETE. A closed code is never issued again and resolves as closed.
  */
-export async function closeCodes(trx: Kysely<DB>, uris: string[], reason: string): Promise<void> {
-  if (uris.length === 0) return;
-  await sql`UPDATE codes SET state = 'closed', state_reason = ${reason}
-    WHERE uri = ANY(${uris}::text[]) AND state IN ('issued', 'active')`.execute(trx);
+export async function closeCodes(trx: Kysely<DB>, closing: { uri: string; reason: string }[]): Promise<void> {
+  if (closing.length === 0) return;
+  await sql`UPDATE codes c SET state = 'closed', state_reason = x.reason
+    FROM unnest(${closing.map((k) => k.uri)}::text[], ${closing.map((k) => k.reason)}::text[]) AS x(uri, reason)
+    WHERE c.uri = x.uri AND c.state IN ('issued', 'active')`.execute(trx);
 }
 
 /**

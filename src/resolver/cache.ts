@@ -26,14 +26,20 @@ export class FactsCache {
   private epochWaiters: { resolve: (epoch: string) => void; reject: (error: unknown) => void }[] = [];
   private readingEpoch = false;
 
+  private readonly ttlMs: number;
+  private readonly maxEntries: number;
+  /** On PostgreSQL: the epoch this process holds a lease on, so no read per request (lease.ts). */
+  private readonly lease: { current(): string | undefined } | undefined;
+
   constructor(
     private readonly db: Kysely<DB>,
     private readonly load: (uris: string[]) => Promise<Map<string, CodeFacts>>,
-    private readonly ttlMs = 30_000,
-    private readonly maxEntries = 200_000,
-    /** On PostgreSQL: the epoch this process holds a lease on, so no read per request (lease.ts). */
-    private readonly lease?: { current(): string | undefined },
-  ) {}
+    options: { ttlMs?: number; maxEntries?: number; lease?: { current(): string | undefined } } = {},
+  ) {
+    this.ttlMs = options.ttlMs ?? 30_000;
+    this.maxEntries = options.maxEntries ?? 200_000;
+    this.lease = options.lease;
+  }
 
   /** Epoch reads made (a process with a valid lease makes none). */
   epochReads = 0;
@@ -45,7 +51,7 @@ export class FactsCache {
     const missing: string[] = [];
     for (const uri of uris) {
       const entry = this.entries.get(uri);
-      if (entry && entry.epoch === epoch && now - entry.at < this.ttlMs) out.set(uri, entry.facts);
+      if (this.fresh(entry, epoch, now)) out.set(uri, (entry as Entry).facts);
       else missing.push(uri);
     }
     if (missing.length === 0) return out;
@@ -68,8 +74,11 @@ export class FactsCache {
     const epoch = this.lease?.current();
     if (epoch === undefined) return undefined;
     const entry = this.entries.get(uri);
-    if (entry && entry.epoch === epoch && Date.now() - entry.at < this.ttlMs) return entry.facts;
-    return undefined;
+    return this.fresh(entry, epoch, Date.now()) ? entry?.facts : undefined;
+  }
+
+  private fresh(entry: Entry | undefined, epoch: string, now: number): boolean {
+    return entry !== undefined && entry.epoch === epoch && now - entry.at < this.ttlMs;
   }
 
   /** Scans this process has just written: keeps cached counters from going backwards. */

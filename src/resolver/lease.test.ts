@@ -54,13 +54,10 @@ describe.each(backends())('resolver leases [%s]', (backend) => {
     async function cachedCode() {
       const code = await issued();
       const uri = `urn:suyuan:code:${code}`;
-      const cache = new FactsCache(
-        ctx.database.db,
-        (u) => lookupCodes(ctx.database.db, u),
-        30_000,
-        1000,
+      const cache = new FactsCache(ctx.database.db, (u) => lookupCodes(ctx.database.db, u), {
+        maxEntries: 1000,
         lease,
-      );
+      });
       return { code, uri, cache };
     }
 

@@ -48,13 +48,7 @@ export async function resolverRoutes(app: FastifyInstance): Promise<void> {
     app.addHook('onReady', async () => lease.start());
     app.addHook('onClose', async () => lease.stop());
   }
-  const cache = new FactsCache(
-    app.database.db,
-    (uris) => lookupCodes(app.database.db, uris),
-    undefined,
-    undefined,
-    lease,
-  );
+  const cache = new FactsCache(app.database.db, (uris) => lookupCodes(app.database.db, uris), { lease });
   const batcher = new Batcher<string, CodeFacts>((uris) => cache.get(uris));
   const scans = new ScanLog(app.database.db, app.log, (uri, n, first) => cache.addScans(uri, n, first));
   app.addHook('onClose', async () => scans.flush());

@@ -180,9 +180,13 @@ async function insertRows(
       e.bizStep === 'destroying' ||
       (e.eventType === 'ObjectEvent' && e.action === 'DELETE'),
   );
-  for (const e of closing) {
-    const uris = e.epcs.filter((r) => !r.isClass && r.role === 'epc').map((r) => r.epc);
-    await closeCodes(trx, uris, `${e.bizStep ?? e.action} ${e.eventId}`);
-  }
+  await closeCodes(
+    trx,
+    closing.flatMap((e) =>
+      e.epcs
+        .filter((r) => !r.isClass && r.role === 'epc')
+        .map((r) => ({ uri: r.epc, reason: `${e.bizStep ?? e.action} ${e.eventId}` })),
+    ),
+  );
   return stored.map((event) => ({ pk: pk.get(event.eventId) as string, event }));
 }
