@@ -37,7 +37,7 @@ export async function copyEvents(
     capturedBy: 'bench',
     ownerEnterprise: null,
   };
-  events.forEach((e, i) => rows.add(firstId + i, e, meta));
+  for (const [i, e] of events.entries()) rows.add(firstId + i, e, meta);
   const statements = rows.statements();
   const start = performance.now();
   for (const s of statements) await copy(database, s.copy, s.text);
