@@ -98,7 +98,17 @@ export class BulkRows {
       this.links.push([id, r.kind, r.source, r.target, r.sourceQuantity, r.targetQuantity, r.uom, r.at]);
     for (const r of lineage.unpacks) this.unpacks.push([id, r.parent, r.child, r.at]);
     for (const r of lineage.movements)
-      this.movements.push([id, r.epc, r.kind, r.party, r.counterparty, r.quantity, r.uom, r.at]);
+      this.movements.push([
+        id,
+        r.epc,
+        r.kind,
+        r.party,
+        r.counterparty,
+        r.quantity,
+        r.uom,
+        r.at,
+        r.ilmd === null ? null : JSON.stringify(r.ilmd),
+      ]);
   }
 
   /** The COPY statements, parents before children (empty texts are skipped by copyInTransaction). */
@@ -124,7 +134,7 @@ export class BulkRows {
       },
       { copy: 'COPY lineage_unpacks (event_pk, parent, child, at)', text: tsv(this.unpacks) },
       {
-        copy: 'COPY lineage_movements (event_pk, epc, kind, party, counterparty, quantity, uom, at)',
+        copy: 'COPY lineage_movements (event_pk, epc, kind, party, counterparty, quantity, uom, at, ilmd)',
         text: tsv(this.movements),
       },
     ];

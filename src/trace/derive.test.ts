@@ -49,3 +49,36 @@ describe('market voucher sales (卡单同行)', () => {
     expect(movements.find((m) => m.epc === batch)).toMatchObject({ kind: 'consumed', counterparty: null });
   });
 });
+
+describe('origin (ilmd) on production rows', () => {
+  it('copies the ilmd of a commissioning event to what it produces, and to nothing else', () => {
+    const ilmd = { 'cbvmda:countryOfOrigin': 'CN', 'cbvmda:lotNumber': 'L-7' };
+    const event = objectEvent({ action: 'ADD', bizStep: 'commissioning', epcList: [voucher], ilmd });
+    const normalised = normaliseEvent(event, undefined, '');
+    if (!normalised.ok) throw new Error(JSON.stringify(normalised.issues));
+    expect(deriveLineage(normalised.event).movements).toEqual([
+      expect.objectContaining({ epc: voucher, kind: 'produced', ilmd }),
+    ]);
+    const shipped = objectEvent({ action: 'OBSERVE', bizStep: 'shipping', epcList: [voucher], ilmd });
+    const moved = normaliseEvent(shipped, undefined, '');
+    if (!moved.ok) throw new Error(JSON.stringify(moved.issues));
+    expect(deriveLineage(moved.event).movements.every((m) => m.ilmd === null)).toBe(true);
+  });
+
+  it('copies the ilmd of a transformation to its outputs only', () => {
+    const event = objectEvent({
+      type: 'TransformationEvent',
+      action: undefined,
+      epcList: undefined,
+      bizStep: 'commissioning',
+      inputQuantityList: [{ epcClass: batch, quantity: 20, uom: 'KGM' }],
+      outputEPCList: [voucher],
+      ilmd: { 'cbvmda:bestBeforeDate': '2027-01-01' },
+    });
+    const normalised = normaliseEvent(event, undefined, '');
+    if (!normalised.ok) throw new Error(JSON.stringify(normalised.issues));
+    const rows = deriveLineage(normalised.event).movements;
+    expect(rows.find((m) => m.epc === batch)?.ilmd).toBeNull();
+    expect(rows.find((m) => m.epc === voucher)?.ilmd).toEqual({ 'cbvmda:bestBeforeDate': '2027-01-01' });
+  });
+});

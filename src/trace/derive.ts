@@ -33,6 +33,8 @@ export interface MovementRow {
   quantity: number | null;
   uom: string | null;
   at: string;
+  /** Of a `produced` row: the event's instance/lot master data (ilmd), what a trace shows as origin. */
+  ilmd: Record<string, unknown> | null;
 }
 
 export interface Lineage {
@@ -58,6 +60,14 @@ export function partyOf(event: NormalisedEvent, direction: 'source' | 'destinati
 
 const amount = (r: EpcRow): number | null => (r.isClass ? r.quantity : 1);
 
+/** The ilmd an event gives what it produces (EPCIS 2.0 §7.3.6), when it has one. */
+function ilmdOf(e: NormalisedEvent): Record<string, unknown> | null {
+  const ilmd = e.doc.ilmd;
+  return ilmd !== null && typeof ilmd === 'object' && !Array.isArray(ilmd)
+    ? (ilmd as Record<string, unknown>)
+    : null;
+}
+
 /**
  * Steps that sell goods to a buyer: retail (CBV) and the wholesale-market trade on the market
  * scale (urn:suyuan:bizstep:wholesale_trade, the meat-and-vegetable template's 批发交易).
@@ -73,6 +83,7 @@ function objectMovements(e: NormalisedEvent, objects: EpcRow[]): MovementRow[] {
   const destination = partyOf(e, 'destination');
   const here = source ?? destination ?? e.bizLocation;
   const kinds: [MovementKind, string | null, string | null][] = [];
+  const ilmd = ilmdOf(e);
   if (e.eventType === 'TransactionEvent') {
     if (source && destination && e.action !== 'DELETE') kinds.push(['transferred', source, destination]);
   } else if (destroying(e)) {
@@ -92,6 +103,7 @@ function objectMovements(e: NormalisedEvent, objects: EpcRow[]): MovementRow[] {
       quantity: amount(r),
       uom: r.uom,
       at: e.eventTime,
+      ilmd: kind === 'produced' ? ilmd : null,
     })),
   );
 }
@@ -106,6 +118,7 @@ function transformationMovements(e: NormalisedEvent): MovementRow[] {
   const destination = partyOf(e, 'destination');
   const here = source ?? destination ?? e.bizLocation;
   const sale = isSale(e);
+  const ilmd = ilmdOf(e);
   const row = (r: EpcRow, kind: MovementKind, party: string | null, counterparty: string | null) => ({
     epc: r.epc,
     kind,
@@ -114,6 +127,7 @@ function transformationMovements(e: NormalisedEvent): MovementRow[] {
     quantity: amount(r),
     uom: r.uom,
     at: e.eventTime,
+    ilmd: kind === 'produced' ? ilmd : null,
   });
   return [
     ...e.epcs

@@ -84,12 +84,11 @@ export interface ObjectRow {
 export async function objectFacts(db: Kysely<DB>, uris: string[]): Promise<ObjectRow[]> {
   const { rows } = await sql<ObjectRow>`
     SELECT n.uri, c.value, c.kind, c.owner, c.product, c.product_name, c.lot, c.production_date, c.expiry_date,
-      o.at AS produced_at, o.party AS produced_by, e.doc->'ilmd' AS ilmd
+      o.at AS produced_at, o.party AS produced_by, o.ilmd
     FROM unnest(${uris}::text[]) AS n(uri)
     LEFT JOIN codes c ON c.uri = n.uri
-    LEFT JOIN LATERAL (SELECT m.at, m.party, m.event_pk FROM lineage_movements m
-      WHERE m.epc = n.uri AND m.kind = 'produced' ORDER BY m.at, m.event_pk LIMIT 1) o ON true
-    LEFT JOIN events e ON e.id = o.event_pk`.execute(db);
+    LEFT JOIN LATERAL (SELECT m.at, m.party, m.ilmd FROM lineage_movements m
+      WHERE m.epc = n.uri AND m.kind = 'produced' ORDER BY m.at, m.event_pk LIMIT 1) o ON true`.execute(db);
   return rows;
 }
 
