@@ -43,10 +43,14 @@ function times(value: number, power: number): number {
   return value === 0 ? 0 : (EXP[((LOG[value] ?? 0) + power) % 31] ?? 0);
 }
 
+/** Value of each character code in the alphabet (-1 outside it). */
+const VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < SUYUAN_ALPHABET.length; i++) VALUE[SUYUAN_ALPHABET.charCodeAt(i)] = i;
+
 /** The check character that makes `payload + check` sum to zero. */
 export function suyuanCheckCharacter(payload: string): string {
   let sum = 0;
-  for (let i = 0; i < payload.length; i++) sum ^= times(SUYUAN_ALPHABET.indexOf(payload.charAt(i)), i);
+  for (let i = 0; i < payload.length; i++) sum ^= times(VALUE[payload.charCodeAt(i)] ?? -1, i);
   // c * a^n = sum  =>  c = sum * a^(31 - n)
   return SUYUAN_ALPHABET.charAt(times(sum, (31 - (payload.length % 31)) % 31));
 }
@@ -80,13 +84,18 @@ const KIND_BY_LETTER = new Map<string, SuyuanKind>(
   Object.entries(SUYUAN_KINDS).map(([kind, letter]) => [letter, kind as SuyuanKind]),
 );
 
+const ONLY_ALPHABET = /^[0-9A-HJKMNP-TV-Z]*$/;
+
 export function parseSuyuanCode(code: string): Parsed<SuyuanCode> {
-  if (code !== code.toUpperCase()) return fail(`trace codes are upper case: ${code.toUpperCase()}?`);
-  const confusable = [...code].find((char) => LOOK_ALIKES[char]);
-  if (confusable)
-    return fail(`trace codes never contain ${confusable}; did you mean ${LOOK_ALIKES[confusable]}?`);
-  const foreign = [...code].find((char) => !SUYUAN_ALPHABET.includes(char));
-  if (foreign !== undefined) return fail(`trace codes never contain "${foreign}"`);
+  // the usual case (every character from the alphabet) skips the character-by-character reasons
+  if (!ONLY_ALPHABET.test(code)) {
+    if (code !== code.toUpperCase()) return fail(`trace codes are upper case: ${code.toUpperCase()}?`);
+    const confusable = [...code].find((char) => LOOK_ALIKES[char]);
+    if (confusable)
+      return fail(`trace codes never contain ${confusable}; did you mean ${LOOK_ALIKES[confusable]}?`);
+    const foreign = [...code].find((char) => !SUYUAN_ALPHABET.includes(char));
+    if (foreign !== undefined) return fail(`trace codes never contain "${foreign}"`);
+  }
   if (code.length > 24) return fail('a trace code has at most 24 characters');
   const match = /^([A-Z]{2}[0-9]{0,4})([A-Z])([0-9A-Z]+)([0-9A-Z])$/.exec(code);
   const kind = match ? KIND_BY_LETTER.get(match[2] ?? '') : undefined;

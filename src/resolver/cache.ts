@@ -17,7 +17,10 @@ interface Entry {
  * lookups takes the epoch first — from this process's lease on PostgreSQL (lease.ts: no query),
  * otherwise by a one-row read after every request of the batch arrived — and reloads every code
  * whose cached facts are of an older epoch (entries carry the epoch taken before their load). Facts that may lag a little —
- * the event count, the last step, other processes' scan counts — are reloaded after `ttlMs`.
+ * the event count, the last step, other processes' scan counts, a suspected-copy warning — are
+ * refreshed after `ttlMs`: the entry still answers (it is of the current epoch) while a background
+ * load, batched with the other codes due, replaces it, so no request waits for a refresh and the
+ * codes loaded together do not all miss together 30 s later.
  * Unknown codes are never cached: an issuance or a first event shows at once.
  */
 export class FactsCache {
@@ -25,6 +28,10 @@ export class FactsCache {
   /** Lookups waiting for an epoch read that starts after they arrived. */
   private epochWaiters: { resolve: (epoch: string) => void; reject: (error: unknown) => void }[] = [];
   private readingEpoch = false;
+  /** Codes due for a background refresh, and those being refreshed. */
+  private due = new Set<string>();
+  private refreshing = new Set<string>();
+  private refreshScheduled = false;
 
   private readonly ttlMs: number;
   private readonly maxEntries: number;
@@ -51,34 +58,79 @@ export class FactsCache {
     const missing: string[] = [];
     for (const uri of uris) {
       const entry = this.entries.get(uri);
-      if (this.fresh(entry, epoch, now)) out.set(uri, (entry as Entry).facts);
-      else missing.push(uri);
+      if (entry !== undefined && entry.epoch === epoch) {
+        out.set(uri, entry.facts);
+        if (now - entry.at >= this.ttlMs) this.refreshLater(uri);
+      } else missing.push(uri);
     }
     if (missing.length === 0) return out;
     const loaded = await this.load(missing);
     for (const [uri, facts] of loaded) {
       out.set(uri, facts);
-      if (!facts.code && facts.events.count === 0) continue;
-      if (this.entries.size >= this.maxEntries) this.evictOldest();
-      this.entries.delete(uri); // re-insert: Map order is the eviction order
-      this.entries.set(uri, { facts, epoch, at: now });
+      this.store(uri, facts, epoch, now);
     }
     return out;
   }
 
+  private store(uri: string, facts: CodeFacts, epoch: string, at: number): void {
+    this.entries.delete(uri); // re-insert: Map order is the eviction order
+    if (!facts.code && facts.events.count === 0) return;
+    if (this.entries.size >= this.maxEntries) this.evictOldest();
+    this.entries.set(uri, { facts, epoch, at });
+  }
+
+  /** Background refreshes made (codes reloaded because their entry was older than ttlMs). */
+  refreshes = 0;
+
+  /** Queues a code whose entry outlived ttlMs; the queue is loaded in one batch after this turn. */
+  private refreshLater(uri: string): void {
+    if (this.refreshing.has(uri) || this.due.has(uri)) return;
+    this.due.add(uri);
+    if (this.refreshScheduled) return;
+    this.refreshScheduled = true;
+    setImmediate(() => void this.refreshDue());
+  }
+
+  private async refreshDue(): Promise<void> {
+    this.refreshScheduled = false;
+    const batch = [...this.due].slice(0, 1000);
+    for (const uri of batch) {
+      this.due.delete(uri);
+      this.refreshing.add(uri);
+    }
+    if (this.due.size > 0) {
+      this.refreshScheduled = true;
+      setImmediate(() => void this.refreshDue());
+    }
+    try {
+      const epoch = this.lease?.current() ?? (await this.epoch());
+      const now = Date.now();
+      const loaded = await this.load(batch);
+      this.refreshes += batch.length;
+      for (const uri of batch) {
+        const facts = loaded.get(uri);
+        if (facts) this.store(uri, facts, epoch, now);
+        else this.entries.delete(uri);
+      }
+    } catch {
+      // the entries stay as they were: the next request for them queues them again
+    } finally {
+      for (const uri of batch) this.refreshing.delete(uri);
+    }
+  }
+
   /**
    * The cached facts of a code when they can be served with no query at all: this process holds
-   * a lease, and the entry is of the lease's epoch and young enough. Otherwise undefined (get()).
+   * a lease, and the entry is of the lease's epoch (an entry older than ttlMs is also queued for a
+   * background refresh). Otherwise undefined (get()).
    */
   peek(uri: string): CodeFacts | undefined {
     const epoch = this.lease?.current();
     if (epoch === undefined) return undefined;
     const entry = this.entries.get(uri);
-    return this.fresh(entry, epoch, Date.now()) ? entry?.facts : undefined;
-  }
-
-  private fresh(entry: Entry | undefined, epoch: string, now: number): boolean {
-    return entry !== undefined && entry.epoch === epoch && now - entry.at < this.ttlMs;
+    if (entry === undefined || entry.epoch !== epoch) return undefined;
+    if (Date.now() - entry.at >= this.ttlMs) this.refreshLater(uri);
+    return entry.facts;
   }
 
   /** Scans this process has just written: keeps cached counters from going backwards. */

@@ -76,32 +76,8 @@ interface Row {
 
 /** Everything a resolve needs for many codes in one statement (the resolver batches concurrent requests). */
 export async function lookupCodes(db: Kysely<DB>, uris: string[]): Promise<Map<string, CodeFacts>> {
-  const { rows } = await sql<Row>`
-    SELECT i.uri, c.value, c.scheme, c.kind, c.owner, c.product, c.product_name, c.lot, c.production_date,
-      c.expiry_date, c.state, c.issued_at, c.activated_at, c.state_reason, t.scans, t.first_scan,
-      ev.events, ev.first_event, ev.last_event, ev.last_biz_step, ev.last_disposition,
-      rc.id AS recall_id, rc.title AS recall_title, rc.reason AS recall_reason, rc.severity AS recall_severity,
-      rc.ordered_by AS recall_ordered_by, rc.opened_at AS recall_opened_at,
-      EXISTS (SELECT 1 FROM warnings w WHERE w.code = i.uri AND w.rule = 'public-scans'
-              AND w.status IN ('new', 'acknowledged')) AS suspected_copy,
-      EXISTS (SELECT 1 FROM enterprises en WHERE en.credit_code = c.owner
-              AND en.status IN ('suspended', 'cancelled')) AS stop_trading
-    FROM unnest(${uris}::text[]) AS i(uri)
-    LEFT JOIN codes c ON c.uri = i.uri
-    LEFT JOIN code_scan_totals t ON t.uri = i.uri
-    LEFT JOIN LATERAL (
-      SELECT count(*) AS events, min(e.event_time) AS first_event, max(e.event_time) AS last_event,
-        (array_agg(e.biz_step ORDER BY e.event_time DESC, e.id DESC))[1] AS last_biz_step,
-        (array_agg(e.disposition ORDER BY e.event_time DESC, e.id DESC) FILTER (WHERE e.disposition IS NOT NULL))[1]
-          AS last_disposition
-      FROM event_epcs x JOIN events e ON e.id = x.event_pk
-      WHERE x.epc = i.uri AND e.error_declaration_time IS NULL) ev ON true
-    LEFT JOIN LATERAL (
-      SELECT r.id, r.title, r.reason, r.severity, r.ordered_by, r.opened_at
-      FROM recall_codes k JOIN recalls r ON r.id = k.recall_id AND r.status = 'open'
-      WHERE k.uri IN (i.uri, CASE WHEN c.product ~ '^[0-9]{14}$' AND c.lot IS NOT NULL
-                                  THEN 'https://id.gs1.org/01/' || c.product || '/10/' || c.lot END)
-      ORDER BY r.severity, r.opened_at LIMIT 1) rc ON true`.execute(db);
+  // suyuan_code_facts (migration 0056): one statement, planned once per connection
+  const { rows } = await sql<Row>`SELECT * FROM suyuan_code_facts(${uris}::text[])`.execute(db);
   const out = new Map<string, CodeFacts>();
   for (const r of rows) {
     out.set(r.uri, {

@@ -4,6 +4,7 @@ import { DomainError } from '../http/errors.js';
 import { AI_DEFINITIONS } from '../identifiers/gs1/ai-table.js';
 import { Batcher } from './batcher.js';
 import { FactsCache } from './cache.js';
+import { SummaryTemplates } from './json-template.js';
 import { EpochLease } from './lease.js';
 import { linkset, linksOf, linkTypeTerm } from './links.js';
 import { type CodeFacts, lookupCodes } from './lookup.js';
@@ -54,17 +55,35 @@ export async function resolverRoutes(app: FastifyInstance): Promise<void> {
   app.addHook('onClose', async () => scans.flush());
 
   const publicBase = app.config.SUYUAN_PUBLIC_URL.replace(/\/+$/, '');
+  const templates = new SummaryTemplates();
 
   async function resolve(request: FastifyRequest, reply: FastifyReply, uri: string, raw: string) {
     const facts = cache.peek(uri) ?? (await batcher.get(uri));
     const json = wantsJson(request);
     const now = new Date();
-    const summary = facts
-      ? summarise(facts, {
-          count: facts.scans.count + scans.pendingFor(uri) + 1,
-          first: facts.scans.first ?? now,
-        })
-      : undefined;
+    const { place, channel, linkType } = request.query as {
+      place?: string;
+      channel?: string;
+      linkType?: string;
+    };
+    const counted = facts && {
+      count: facts.scans.count + scans.pendingFor(uri) + 1,
+      first: facts.scans.first ?? now,
+    };
+    if (json && linkType === undefined && facts && counted) {
+      // the common case, a phone or a platform asking for JSON: the cached document's text
+      const serialize = reply.getSerializationFunction('200', 'application/json');
+      const text = serialize && templates.render(facts, counted, now, serialize);
+      if (text !== undefined) {
+        scans.record({ uri, at: now, channel: channel ?? 'json', place: place ?? null });
+        return reply
+          .header('Cache-Control', 'no-store')
+          .header('Vary', 'Accept')
+          .type('application/json; charset=utf-8')
+          .send(text);
+      }
+    }
+    const summary = facts && counted ? summarise(facts, counted, now) : undefined;
     if (!summary) {
       if (json) throw new DomainError('NOT_FOUND', `${raw} was never issued here and appears in no event`);
       const page = renderNotFound(raw);
@@ -74,11 +93,6 @@ export async function resolverRoutes(app: FastifyInstance): Promise<void> {
         .type('text/html; charset=utf-8')
         .send(html ?? page);
     }
-    const { place, channel, linkType } = request.query as {
-      place?: string;
-      channel?: string;
-      linkType?: string;
-    };
     scans.record({ uri, at: now, channel: channel ?? (json ? 'json' : 'web'), place: place ?? null });
     void reply.header('Cache-Control', 'no-store').header('Vary', 'Accept');
     const term = linkType ? linkTypeTerm(linkType) : undefined;
