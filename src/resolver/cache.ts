@@ -138,10 +138,9 @@ export class FactsCache {
     const entry = this.entries.get(uri);
     if (!entry) return;
     const scans = entry.facts.scans;
-    entry.facts = {
-      ...entry.facts,
-      scans: { count: scans.count + written, first: scans.first ?? first },
-    };
+    // the same facts object, so what is derived from it per object (the JSON template, which holds
+    // no scan counts) stays valid: ~20,000 templates were rebuilt after every flush under load
+    entry.facts.scans = { count: scans.count + written, first: scans.first ?? first };
   }
 
   /**
