@@ -49,6 +49,17 @@ export interface BuildOptions {
 }
 
 /** Builds the whole application without listening. server.ts, the CLI and tests call it. */
+/**
+ * Which X-Forwarded-For hops are believed (request.ip: rate limits, the audit log). By default
+ * none: behind a reverse proxy every client would otherwise share the proxy's address, so one
+ * shopper's mistyped logins would lock out a whole city; name the proxies to believe them.
+ */
+export function trustProxyOf(value: string): boolean | string[] {
+  if (value === '') return false;
+  if (value === 'true') return true;
+  return value.split(',');
+}
+
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const ownsDatabase = !options.database;
   const database =
@@ -68,6 +79,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : crypto.randomUUID();
     },
     requestIdHeader: false,
+    trustProxy: trustProxyOf(config.SUYUAN_TRUST_PROXY),
     ajv: { customOptions: { coerceTypes: 'array', allErrors: true, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

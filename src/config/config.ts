@@ -80,6 +80,12 @@ const ConfigSchema = Type.Object({
     description:
       'Demo data on the first start of an empty database: auto = embedded PGlite only, 1 = also PostgreSQL, 0 = never',
   }),
+  SUYUAN_TRUST_PROXY: Type.String({
+    default: '',
+    pattern: '^(|true|[0-9A-Fa-f.:/]+(,[0-9A-Fa-f.:/]+)*)$',
+    description:
+      'Reverse proxies whose X-Forwarded-For is believed: their addresses or CIDRs, comma-separated, or true (any peer). Empty: none, the client is the connection peer',
+  }),
   SUYUAN_WEBHOOK_PRIVATE: Type.Union([Type.Literal('0'), Type.Literal('1')], {
     default: '0',
     description: 'Let webhooks call private, loopback and link-local addresses (1: tests, closed networks)',
