@@ -48,7 +48,6 @@ export interface BuildOptions {
   worker?: boolean;
 }
 
-/** Builds the whole application without listening. server.ts, the CLI and tests call it. */
 /**
  * Which X-Forwarded-For hops are believed (request.ip: rate limits, the audit log). By default
  * none: behind a reverse proxy every client would otherwise share the proxy's address, so one
@@ -60,6 +59,7 @@ export function trustProxyOf(value: string): boolean | string[] {
   return value.split(',');
 }
 
+/** Builds the whole application without listening. server.ts, the CLI and tests call it. */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const ownsDatabase = !options.database;
   const database =

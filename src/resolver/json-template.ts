@@ -13,8 +13,9 @@ interface Template {
 /**
  * The JSON summary of cached facts, serialized once and reused: only the scan counter changes from
  * one resolve of a code to the next, so the document is kept as the text before and after its
- * `scans` member. A template belongs to one facts object (the cache replaces the object whenever
- * anything in it changes) and one day (`expired` turns at midnight UTC).
+ * `scans` member. A template belongs to one facts object (the cache replaces the object when a
+ * reload changes anything; scan counts, which the template leaves out, are updated in place) and
+ * one day (`expired` turns at midnight UTC).
  *
  * `serialize` is the route's own serializer, so the text is byte for byte what the route would
  * send for the same summary. On a cached resolve this saves building the summary and serializing

@@ -66,25 +66,15 @@ export async function resolverRoutes(app: FastifyInstance): Promise<void> {
       channel?: string;
       linkType?: string;
     };
-    const counted = facts && {
-      count: facts.scans.count + scans.pendingFor(uri) + 1,
-      first: facts.scans.first ?? now,
-    };
-    if (json && linkType === undefined && facts && counted) {
-      // the common case, a phone or a platform asking for JSON: the cached document's text
-      const serialize = reply.getSerializationFunction('200', 'application/json');
-      const text = serialize && templates.render(facts, counted, now, serialize);
-      if (text !== undefined) {
-        scans.record({ uri, at: now, channel: channel ?? 'json', place: place ?? null });
-        return reply
-          .header('Cache-Control', 'no-store')
-          .header('Vary', 'Accept')
-          .type('application/json; charset=utf-8')
-          .send(text);
-      }
-    }
-    const summary = facts && counted ? summarise(facts, counted, now) : undefined;
-    if (!summary) {
+    const counted = facts
+      ? { count: facts.scans.count + scans.pendingFor(uri) + 1, first: facts.scans.first ?? now }
+      : undefined;
+    // the common case, a phone or a platform asking for JSON: the cached document's text
+    const serialize =
+      json && linkType === undefined ? reply.getSerializationFunction('200', 'application/json') : undefined;
+    const text = facts && counted && serialize ? templates.render(facts, counted, now, serialize) : undefined;
+    const summary = facts && counted && text === undefined ? summarise(facts, counted, now) : undefined;
+    if (text === undefined && !summary) {
       if (json) throw new DomainError('NOT_FOUND', `${raw} was never issued here and appears in no event`);
       const page = renderNotFound(raw);
       const html = app.webApp?.page({ path: request.url.split('?')[0] as string, notFound: raw }, page);
@@ -95,6 +85,8 @@ export async function resolverRoutes(app: FastifyInstance): Promise<void> {
     }
     scans.record({ uri, at: now, channel: channel ?? (json ? 'json' : 'web'), place: place ?? null });
     void reply.header('Cache-Control', 'no-store').header('Vary', 'Accept');
+    // no summary built: the template gave the text
+    if (summary === undefined) return reply.type('application/json; charset=utf-8').send(text);
     const term = linkType ? linkTypeTerm(linkType) : undefined;
     if (term) {
       const path = request.url.split('?')[0] as string;

@@ -98,17 +98,7 @@ export class BulkRows {
       this.links.push([id, r.kind, r.source, r.target, r.sourceQuantity, r.targetQuantity, r.uom, r.at]);
     for (const r of lineage.unpacks) this.unpacks.push([id, r.parent, r.child, r.at]);
     for (const r of lineage.movements)
-      this.movements.push([
-        id,
-        r.epc,
-        r.kind,
-        r.party,
-        r.counterparty,
-        r.quantity,
-        r.uom,
-        r.at,
-        r.ilmd === null ? null : JSON.stringify(r.ilmd),
-      ]);
+      this.movements.push([id, r.epc, r.kind, r.party, r.counterparty, r.quantity, r.uom, r.at, r.ilmd]);
   }
 
   /** The COPY statements, parents before children (empty texts are skipped by copyInTransaction). */

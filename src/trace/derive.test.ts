@@ -57,7 +57,7 @@ describe('origin (ilmd) on production rows', () => {
     const normalised = normaliseEvent(event, undefined, '');
     if (!normalised.ok) throw new Error(JSON.stringify(normalised.issues));
     expect(deriveLineage(normalised.event).movements).toEqual([
-      expect.objectContaining({ epc: voucher, kind: 'produced', ilmd }),
+      expect.objectContaining({ epc: voucher, kind: 'produced', ilmd: JSON.stringify(ilmd) }),
     ]);
     const shipped = objectEvent({ action: 'OBSERVE', bizStep: 'shipping', epcList: [voucher], ilmd });
     const moved = normaliseEvent(shipped, undefined, '');
@@ -79,6 +79,8 @@ describe('origin (ilmd) on production rows', () => {
     if (!normalised.ok) throw new Error(JSON.stringify(normalised.issues));
     const rows = deriveLineage(normalised.event).movements;
     expect(rows.find((m) => m.epc === batch)?.ilmd).toBeNull();
-    expect(rows.find((m) => m.epc === voucher)?.ilmd).toEqual({ 'cbvmda:bestBeforeDate': '2027-01-01' });
+    expect(JSON.parse(rows.find((m) => m.epc === voucher)?.ilmd ?? 'null')).toEqual({
+      'cbvmda:bestBeforeDate': '2027-01-01',
+    });
   });
 });

@@ -33,8 +33,11 @@ export interface MovementRow {
   quantity: number | null;
   uom: string | null;
   at: string;
-  /** Of a `produced` row: the event's instance/lot master data (ilmd), what a trace shows as origin. */
-  ilmd: Record<string, unknown> | null;
+  /**
+   * Of a `produced` row: the event's instance/lot master data (ilmd) as JSON text, what a trace
+   * shows as origin (text: serialized once per event, however many identifiers it produces).
+   */
+  ilmd: string | null;
 }
 
 export interface Lineage {
@@ -60,12 +63,10 @@ export function partyOf(event: NormalisedEvent, direction: 'source' | 'destinati
 
 const amount = (r: EpcRow): number | null => (r.isClass ? r.quantity : 1);
 
-/** The ilmd an event gives what it produces (EPCIS 2.0 §7.3.6), when it has one. */
-function ilmdOf(e: NormalisedEvent): Record<string, unknown> | null {
+/** The ilmd an event gives what it produces (EPCIS 2.0 §7.3.6) as JSON text, when it has one. */
+function ilmdOf(e: NormalisedEvent): string | null {
   const ilmd = e.doc.ilmd;
-  return ilmd !== null && typeof ilmd === 'object' && !Array.isArray(ilmd)
-    ? (ilmd as Record<string, unknown>)
-    : null;
+  return ilmd !== null && typeof ilmd === 'object' && !Array.isArray(ilmd) ? JSON.stringify(ilmd) : null;
 }
 
 /**

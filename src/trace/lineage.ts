@@ -37,11 +37,10 @@ export async function updateLineage(
   }
   if (movements.length > 0) {
     const col = <K extends keyof Keyed<MovementRow>>(k: K) => movements.map((r) => r[k]);
-    const ilmd = movements.map((r) => (r.ilmd === null ? null : JSON.stringify(r.ilmd)));
     await sql`INSERT INTO lineage_movements (event_pk, epc, kind, party, counterparty, quantity, uom, at, ilmd)
       SELECT * FROM unnest(${col('pk')}::bigint[], ${col('epc')}::text[], ${col('kind')}::text[],
         ${col('party')}::text[], ${col('counterparty')}::text[], ${col('quantity')}::float8[],
-        ${col('uom')}::text[], ${col('at')}::timestamptz[], ${ilmd}::text[]::jsonb[])`.execute(trx);
+        ${col('uom')}::text[], ${col('at')}::timestamptz[], ${col('ilmd')}::text[]::jsonb[])`.execute(trx);
   }
   await rebuildTransformations(trx, [...transformations]);
   await recomputeMemberships(trx, [...parents]);
