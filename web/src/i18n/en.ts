@@ -96,6 +96,7 @@ export const en: Messages = {
     slaughterDate: 'Slaughtered',
     origin: 'Origin',
     placeOfOrigin: 'Origin',
+    originRegion: 'Origin region code',
   },
   steps: {
     accepting: 'Accepted',

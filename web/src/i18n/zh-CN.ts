@@ -88,6 +88,7 @@ export const zhCN = {
     slaughterDate: '屠宰日期',
     origin: '产地',
     placeOfOrigin: '产地',
+    originRegion: '产地区划代码',
   },
   steps: {
     accepting: '验收',
