@@ -12,7 +12,8 @@ import { fileEnterprise, type TestEnterprise } from '../parties/test-factories.j
 import { capture, chainIds, move } from '../trace/fixtures.js';
 import { recallsDb } from './db.js';
 import { remindSilentHolders } from './reminders.js';
-import { deliver, sign } from './webhooks.js';
+import { verifyWebhookSignature } from './webhook-signature.js';
+import { deliver } from './webhooks.js';
 
 async function pdfText(pdf: Buffer): Promise<string> {
   const doc = await getDocument({ data: new Uint8Array(pdf), disableFontFace: true, verbosity: 0 }).promise;
@@ -88,6 +89,7 @@ describe.each(backends())('recall from a failed residue test to closure [%s]', (
     const secret = hook.json().secret as string;
     const failing = await post('/api/webhooks', shop.auth, { url: hookUrl.replace('/hook', '/fail') });
     expect(failing.statusCode).toBe(201);
+    const shopSecret = failing.json().secret as string;
 
     // Another enterprise may not recall the farm's lot.
     const foreign = await post('/api/recalls', market.auth, {
@@ -196,8 +198,16 @@ describe.each(backends())('recall from a failed residue test to closure [%s]', (
     );
     expect(queued.rows[0].n).toBe(1);
     await deliver(system, delivery.id, { allowPrivate: true });
-    const got = received.find((r) => r.body.includes(`"id":"${delivery.id}"`));
-    expect(got?.headers['x-suyuan-signature']).toBe(sign(secret, got?.body ?? ''));
+    const got = received.find((r) => r.headers['x-suyuan-delivery'] === String(delivery.id));
+    const signature = got?.headers['x-suyuan-signature'] as string;
+    expect(signature).toMatch(/^t=\d{10},v1=[0-9a-f]{64}$/);
+    expect(Math.abs(Number(signature.slice(2, 12)) - Date.now() / 1000)).toBeLessThan(60);
+    expect(verifyWebhookSignature(secret, signature, got?.body ?? '', new Date(), 300)).toBe(true);
+    expect(verifyWebhookSignature(shopSecret, signature, got?.body ?? '', new Date(), 300)).toBe(false);
+    // Replayed ten minutes later, the same request no longer verifies.
+    expect(
+      verifyWebhookSignature(secret, signature, got?.body ?? '', new Date(Date.now() + 600_000), 300),
+    ).toBe(false);
     expect(JSON.parse(got?.body ?? '{}')).toMatchObject({ event: 'recall.notice', notice: { held: 500 } });
     const sent = await system
       .selectFrom('webhook_deliveries')
@@ -213,9 +223,23 @@ describe.each(backends())('recall from a failed residue test to closure [%s]', (
       .select('d.id')
       .where('w.enterprise', '=', shop.code)
       .executeTakeFirstOrThrow();
-    await expect(deliver(system, shopDelivery.id, { allowPrivate: true })).rejects.toThrow(/HTTP 500/);
-    for (let i = 0; i < 8; i++)
-      await deliver(system, shopDelivery.id, { allowPrivate: true }).catch(() => undefined);
+    // Every attempt is signed again at its own time (here: the job's backoff, 30 s doubling).
+    const tries = [0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => new Date(Date.now() + 30_000 * (2 ** i - 1)));
+    await expect(
+      deliver(system, shopDelivery.id, { allowPrivate: true, now: tries[0] as Date }),
+    ).rejects.toThrow(/HTTP 500/);
+    for (const now of tries.slice(1))
+      await deliver(system, shopDelivery.id, { allowPrivate: true, now }).catch(() => undefined);
+    const attempts = received.filter((r) => r.headers['x-suyuan-delivery'] === String(shopDelivery.id));
+    expect(attempts).toHaveLength(9);
+    const signed = attempts.map((a) => ({ header: a.headers['x-suyuan-signature'] as string, body: a.body }));
+    expect(
+      signed.map(({ header, body }, i) => verifyWebhookSignature(shopSecret, header, body, tries[i], 300)),
+    ).toEqual(tries.map(() => true));
+    expect(new Set(signed.map(({ header }) => header.slice(2, 12))).size).toBe(9);
+    // The first attempt, captured and replayed at the time of the last, is refused.
+    const replayed = signed[0] as { header: string; body: string };
+    expect(verifyWebhookSignature(shopSecret, replayed.header, replayed.body, tries[8], 300)).toBe(false);
     const failed = await system
       .selectFrom('webhook_deliveries')
       .select(['status', 'attempts'])

@@ -225,7 +225,8 @@ export async function recallRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         security,
-        summary: 'Register a webhook for recall notices; bodies are signed (x-suyuan-signature: sha256=HMAC)',
+        summary:
+          'Register a webhook for recall notices, signed with a time (x-suyuan-signature: t=…,v1=HMAC)',
         body: WebhookBody,
       },
     },

@@ -1,23 +1,18 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Principal } from '../auth/principal.js';
 import { DomainError } from '../http/errors.js';
 import type { Jobs } from '../jobs/jobs.js';
 import type { RecallsDb } from './db.js';
 import type { WebhookBody } from './schema.js';
+import { sign, signatureHeader } from './webhook-signature.js';
 import { literalTargetProblem, postToTarget, RefusedTarget } from './webhook-target.js';
 
 export const deliveryQueue = 'recall-webhook';
-export const signatureHeader = 'x-suyuan-signature';
 /** The first try and 8 retries (the job's retryLimit); then the delivery is marked failed. */
 export const retries = 8;
 const maxAttempts = retries + 1;
 /** Active webhooks an enterprise may have: each notice is one POST per webhook. */
 export const maxWebhooks = 10;
-
-/** `sha256=<hex HMAC-SHA256 of the raw body with the webhook's secret>`, as GitHub signs. */
-export function sign(secret: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-}
 
 export async function registerWebhook(
   db: RecallsDb,
@@ -185,13 +180,14 @@ export async function sendDeliveryJobs(jobs: Jobs, deliveries: string[]): Promis
 }
 
 /**
- * POSTs one delivery, signed. Throws on failure so the job queue retries it (with backoff); the
- * delivery row records every attempt.
+ * POSTs one delivery, signed with the time of this attempt: a retry hours later must still verify
+ * within the receiver's tolerance. Throws on failure so the job queue retries it (with backoff);
+ * the delivery row records every attempt.
  */
 export async function deliver(
   system: RecallsDb,
   id: string,
-  options: { allowPrivate: boolean; timeoutMs?: number },
+  options: { allowPrivate: boolean; timeoutMs?: number; now?: Date },
 ): Promise<void> {
   const row = await system
     .selectFrom('webhook_deliveries as d')
@@ -218,7 +214,7 @@ export async function deliver(
         'content-type': 'application/json',
         'x-suyuan-event': row.event,
         'x-suyuan-delivery': row.id,
-        [signatureHeader]: sign(row.secret, body),
+        [signatureHeader]: sign(row.secret, body, options.now ?? new Date()),
       },
       body,
       { allowPrivate: options.allowPrivate, timeoutMs: options.timeoutMs ?? 10_000 },
