@@ -19,7 +19,7 @@ export type ObjectTuple = [
   Record<string, unknown> | null,
   number,
 ];
-/** source, target, kind, source quantity, target quantity, uom, at, valid_to, event id */
+/** source, target, kind, source quantity, target quantity, uom, valid_to, event (index into events) */
 export type RelationTuple = [
   string,
   string,
@@ -27,21 +27,11 @@ export type RelationTuple = [
   number | null,
   number | null,
   string | null,
-  string,
   string | null,
-  string,
+  number,
 ];
-/** party, movement kind, object, quantity, uom, at, counterparty, event id */
-export type PartyTuple = [
-  string,
-  string,
-  string,
-  number | null,
-  string | null,
-  string,
-  string | null,
-  string,
-];
+/** party, movement kind, object, quantity, uom, counterparty, event (index into events) */
+export type PartyTuple = [string, string, string, number | null, string | null, string | null, number];
 /** event id, type, time, action, bizStep, disposition, bizLocation, readPoint, owner enterprise */
 export type EventTuple = [
   string,
@@ -70,12 +60,13 @@ export interface GraphRow {
 }
 
 /**
- * A whole trace in one call (one round trip): `suyuan_trace` (migration 0049) walks each way, keeps
+ * A whole trace in one call (one round trip): `suyuan_trace` (migrations 0049, 0055, 0057) walks each way, keeps
  * the nearest `limit` nodes, and returns their facts (codes registry, first production event), the
  * relations between them, their movements, the events behind both, and the filed enterprises
  * behind every party and location those name. It is PL/pgSQL so that the session keeps its plan:
  * planning the statement costs about as much as running it for a trace of a few dozen objects.
- * Arrays of tuples keep the JSON small; service.ts names the fields.
+ * Arrays of tuples keep the JSON small (a relation or movement names its event by position in
+ * `events`, whose time is also its own); service.ts names the fields.
  *
  * The walk carries the relation itself (no second pass over the links); UNION drops repeats of the
  * same relation at the same depth, so cycles end at the depth limit and diamonds do not multiply

@@ -68,6 +68,19 @@ export async function traceGraph(db: Kysely<DB>, uri: string, options: TraceOpti
     }
     return {};
   };
+  const events = (row.events ?? []).map(
+    ([eventId, eventType, eventTime, action, bizStep, disposition, bizLocation, readPoint, owner]) => ({
+      eventId,
+      eventType,
+      eventTime: iso(eventTime),
+      action,
+      bizStep,
+      disposition,
+      bizLocation,
+      ...where([bizLocation, readPoint, owner]),
+    }),
+  );
+  const eventAt = (i: number) => events[i] as (typeof events)[number];
   return {
     start: uri,
     direction: options.direction,
@@ -76,44 +89,35 @@ export async function traceGraph(db: Kysely<DB>, uri: string, options: TraceOpti
     view: 'full',
     ...(row.total > objects.length ? { truncated: { total: row.total, returned: objects.length } } : {}),
     objects: objects.map(traceObject),
-    relations: (row.relations ?? []).map(
-      ([from, to, kind, fromQuantity, toQuantity, uom, at, until, eventId]) => ({
+    relations: (row.relations ?? []).map(([from, to, kind, fromQuantity, toQuantity, uom, until, i]) => {
+      const event = eventAt(i);
+      return {
         from,
         to,
         kind,
         fromQuantity,
         toQuantity,
         uom,
-        at: iso(at),
+        at: event.eventTime,
         until: until === null ? null : iso(until),
-        eventId,
-      }),
-    ),
-    parties: (row.parties ?? []).map(([party, kind, object, quantity, uom, at, counterparty, eventId]) => {
+        eventId: event.eventId,
+      };
+    }),
+    parties: (row.parties ?? []).map(([party, kind, object, quantity, uom, counterparty, i]) => {
       const enterprise = directory.get(party);
+      const event = eventAt(i);
       return {
         party,
         role: roleOf[kind] ?? kind,
         object,
         quantity,
         uom,
-        at: iso(at),
+        at: event.eventTime,
         counterparty,
-        eventId,
+        eventId: event.eventId,
         ...(enterprise ? { enterprise } : {}),
       };
     }),
-    events: (row.events ?? []).map(
-      ([eventId, eventType, eventTime, action, bizStep, disposition, bizLocation, readPoint, owner]) => ({
-        eventId,
-        eventType,
-        eventTime: iso(eventTime),
-        action,
-        bizStep,
-        disposition,
-        bizLocation,
-        ...where([bizLocation, readPoint, owner]),
-      }),
-    ),
+    events,
   };
 }
