@@ -57,7 +57,7 @@ async function makeWorkbook(rows: number): Promise<Buffer> {
 
 /**
  * POST /api/imports of an N-row workbook, then the import job as the worker runs it (read, check
- * every row with the template engine, store through storeRecords in one transaction). The ceiling
+ * every row with the template engine, store through storeRows in one transaction). The ceiling
  * stores the same events with storeEvents directly, in batches of 1,000 in one transaction, on a
  * fresh database: what the import costs beyond writing its events.
  */

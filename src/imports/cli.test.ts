@@ -82,6 +82,32 @@ describe.each(backends())('suyuan import on %s', (backend) => {
     expect(String(copy.getWorksheet('CSV')?.getCell('F2').value)).toContain('D2 净重');
   });
 
+  it('refuses a workbook of another CTE before creating an import', async () => {
+    const workbook = await downloadWorkbook(ctx.app, template, 'production');
+    const path = join(dir, 'production.xlsx');
+    writeFileSync(path, await toBuffer(workbook));
+    const before = await ctx.database.db
+      .selectFrom('imports')
+      .select((e) => e.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    capture();
+    const code = await importFile(ctx.database, path, {
+      template,
+      cte: 'shipping',
+      mode: 'rollback',
+      enterprise,
+      sizeLimit: 50 << 20,
+    });
+    expect(code).toBe(2);
+    expect(output.join('\n')).toContain('made for the CTE production, not shipping');
+    expect(output.join('\n')).toContain('  at cte');
+    const after = await ctx.database.db
+      .selectFrom('imports')
+      .select((e) => e.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(after.n).toEqual(before.n);
+  });
+
   it('refuses an unknown template before reading the file', async () => {
     const path = join(dir, 'x.csv');
     writeFileSync(path, 'a,b\n1,2\n');

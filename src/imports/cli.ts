@@ -35,7 +35,7 @@ export function formatReport(view: ReturnType<typeof importView>, allErrors: Imp
   const lines = [
     `import ${view.id}: ${view.status === 'succeeded' ? '成功 succeeded' : view.status === 'failed' ? '失败 failed' : view.status}`,
     `template ${view.template ?? '?'}@${view.templateVersion ?? '?'}, CTE ${view.cte ?? 'all'}, mode ${view.mode}`,
-    `rows: ${view.rows.total ?? 0} read, ${view.rows.checked} checked, ${view.rows.stored} stored, ${view.rows.skipped} skipped (empty or example), ${view.rows.invalid} with errors`,
+    `rows: ${view.rows.total ?? 0} read, ${view.rows.checked} checked, ${view.rows.stored} stored, ${view.rows.alreadyImported} already imported (not stored again), ${view.rows.skipped} skipped (empty or example), ${view.rows.invalid} with errors`,
   ];
   if (view.problem) lines.push(`problem: ${view.problem}`);
   if (allErrors.length > 0) {
@@ -121,7 +121,9 @@ export async function importFile(
     );
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    console.error([error.message, ...error.errors.map((e) => `  ${e.pointer}: ${e.message}`)].join('\n'));
+    const where = (e: { pointer: string; message: string }) =>
+      e.message === error.message ? `  at ${e.pointer}` : `  ${e.pointer}: ${e.message}`;
+    console.error([error.message, ...error.errors.map(where)].join('\n'));
     return 2;
   }
   const bar = progressBar();

@@ -14,8 +14,25 @@ export interface Grid {
   merges: { top: number; left: number; bottom: number; right: number; range: string }[];
 }
 
-/** A problem with the whole file: nothing in it is imported. */
-export class FileProblem extends Error {}
+/**
+ * A problem with the whole file: nothing in it is imported. `pointer` names what is at fault, as
+ * the upload's problem+json does: `file`, a sheet (`file/生产`), a row of a sheet (`file/生产/1`),
+ * or the query parameter (`template`, `cte`) that does not fit the file.
+ */
+export class FileProblem extends Error {
+  constructor(
+    message: string,
+    readonly pointer = 'file',
+  ) {
+    super(message);
+  }
+}
+
+/** A sheet, or a row of it, as a FileProblem pointer (RFC 6901 escaping of the sheet name). */
+export function filePointer(sheet: string, row?: number): string {
+  const name = sheet.replace(/~/g, '~0').replace(/\//g, '~1');
+  return row === undefined ? `file/${name}` : `file/${name}/${row}`;
+}
 
 export async function loadWorkbook(file: Buffer): Promise<ExcelJS.Workbook> {
   if (file.subarray(0, 2).toString('latin1') !== 'PK')
@@ -65,7 +82,8 @@ function decode(file: Buffer): string {
   }
 }
 
-export function csvGrid(file: Buffer, name = 'CSV'): Grid {
+/** The CSV file as a grid; `maxRows` reads only the first rows (to find its header). */
+export function csvGrid(file: Buffer, name = 'CSV', maxRows?: number): Grid {
   const content = decode(file);
   // Comma unless the header line has none but tabs or semicolons (European Excel's CSV).
   const firstLine = content.slice(0, content.search(/\r?\n|$/));
@@ -83,6 +101,7 @@ export function csvGrid(file: Buffer, name = 'CSV'): Grid {
       relax_column_count: true,
       skip_empty_lines: false,
       delimiter,
+      ...(maxRows ? { to_line: maxRows } : {}),
     }) as string[][];
   } catch (error) {
     throw new FileProblem(`CSV 文件无法解析 (the CSV file cannot be parsed): ${(error as Error).message}`);

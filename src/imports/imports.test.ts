@@ -209,8 +209,10 @@ describe.each(backends())('imports on %s', (backend) => {
     sheet.addRow([`LOT-${unique()}`, '2026年6月1日', '2027.06.01', '2 KGM', 'B']);
     const file = await toBuffer(workbook);
     const unnamed = await upload(ctx.app, a, file);
-    expect(unnamed.report?.status).toBe('failed');
-    expect(unnamed.report?.problem).toContain('not a suyuan workbook');
+    expect(unnamed.response.statusCode).toBe(400);
+    expect(unnamed.response.json().errors).toEqual([
+      { pointer: 'template', message: expect.stringContaining('not a suyuan workbook') },
+    ]);
     const before = await eventCount(ctx.database);
     const { report } = await upload(ctx.app, a, file, { template, cte: 'all' });
     expect(report?.errors).toEqual([]);

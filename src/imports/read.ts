@@ -1,11 +1,9 @@
-import type ExcelJS from 'exceljs';
 import type { FieldValue, TemplateCte, TemplateField } from '../templates/model.js';
 import {
   columnLetter,
   exampleRow as defaultExampleRow,
   errorsHeader,
   fieldForHeader,
-  markerSheet,
   markerTag,
 } from './columns.js';
 import { cellText, convertCell } from './convert.js';
@@ -32,12 +30,13 @@ export interface Marker {
   sheets: { name: string; cte: string; example: string[] }[];
 }
 
-export function readMarker(workbook: ExcelJS.Workbook): Marker | undefined {
-  const sheet = workbook.getWorksheet(markerSheet);
-  if (!sheet || cellText(sheet.getCell(1, 1).value) !== markerTag) return undefined;
+/** Reads the marker sheet (`_suyuan`); undefined when it is not a suyuan marker. */
+export function readMarker(sheet: Grid): Marker | undefined {
+  if (cellText(sheet.cell(1, 1)) !== markerTag) return undefined;
   const marker: Marker = { template: '', cte: 'all', lang: 'zh', exampleRow: defaultExampleRow, sheets: [] };
-  sheet.eachRow((row) => {
-    const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const values: string[] = [];
+    for (let c = 1; c <= sheet.columnCount; c++) values.push(cellText(sheet.cell(r, c)));
     const [key, a = '', b = ''] = values;
     if (key === 'template') marker.template = a;
     else if (key === 'cte') marker.cte = a;
@@ -48,7 +47,7 @@ export function readMarker(workbook: ExcelJS.Workbook): Marker | undefined {
       const entry = marker.sheets.find((s) => s.name === a);
       if (entry) entry.example = values.slice(2);
     }
-  });
+  }
   return marker.template ? marker : undefined;
 }
 

@@ -40,6 +40,10 @@ export const ImportView = Type.Object({
     stored: Type.Integer(),
     skipped: Type.Integer({ description: 'Empty rows and the example row' }),
     invalid: Type.Integer(),
+    alreadyImported: Type.Integer({
+      description:
+        'Rows the enterprise had imported before (the same values of the same template and CTE): not stored again',
+    }),
   }),
   problem: Type.Union([Type.String(), Type.Null()], { description: 'A problem with the whole file' }),
   errorCount: Type.Integer(),
@@ -50,6 +54,19 @@ export const ImportView = Type.Object({
 type Row = Omit<Selectable<ImportTable>, 'file'> & { errorCount?: number };
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
+
+/**
+ * Rows found already stored. Not a column of its own: every row read of a finished import was
+ * stored, invalid or already imported, so it is what a succeeded import read and neither stored nor
+ * refused (a failed import stored nothing and reports none). It stays right when a concurrent
+ * import of the same rows stored some of them first (they are not in rows_stored).
+ */
+export function alreadyImported(
+  row: Pick<Row, 'status' | 'rows_total' | 'rows_stored' | 'rows_invalid'>,
+): number {
+  if (row.status !== 'succeeded') return 0;
+  return Math.max(0, (row.rows_total ?? 0) - row.rows_stored - row.rows_invalid);
+}
 
 export function importView(row: Row) {
   const errors = (row.errors ?? []) as ImportIssue[];
@@ -73,6 +90,7 @@ export function importView(row: Row) {
       stored: row.rows_stored,
       skipped: row.rows_skipped,
       invalid: row.rows_invalid,
+      alreadyImported: alreadyImported(row),
     },
     problem: row.problem,
     errorCount: row.errorCount ?? errors.length,

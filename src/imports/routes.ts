@@ -8,7 +8,7 @@ import { errorsWorkbook } from './errors-workbook.js';
 import { defineImportJob, enqueueImport } from './job.js';
 import type { ImportIssue } from './read.js';
 import { findImport, ImportView, importView, listImports } from './report.js';
-import { createImport, type ImportFormat } from './submit.js';
+import { createImport, type ImportFormat, outlineUpload } from './submit.js';
 import { buildWorkbook } from './workbook.js';
 
 export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -106,7 +106,7 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
         tags,
         security,
         summary: 'Import an Excel workbook or a CSV file (the raw file as the body); 202 with the import',
-        description: `Content-Type ${xlsxType} or text/csv (UTF-8 with or without BOM, or GB 18030). The rows are checked and stored by a durable job: follow Location.`,
+        description: `Content-Type ${xlsxType} or text/csv (UTF-8 with or without BOM, or GB 18030). What identifies the file is checked at once: a workbook of another template or CTE (its hidden marker), missing sheets, or a header row naming no field of its CTE are a 400 problem+json whose errors point at the query parameter (\`template\`, \`cte\`) or at the file (\`file\`, a sheet \`file/生产\`, a row \`file/生产/1\`); nothing is queued. The rows are then checked and stored by a durable job: follow Location. Rows already imported by the enterprise (the same values of the same template and CTE) are not stored again: the report counts them in rows.alreadyImported.`,
         querystring: ImportQuery,
         response: { 202: ImportView },
       },
@@ -125,10 +125,14 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
         enterprise?: string;
         fileName?: string;
       };
+      const format = formatOf(request.headers['content-type'], file);
+      // Read outside the transaction: a large workbook must not hold a connection meanwhile.
+      const outline = file.length > 0 ? await outlineUpload(format, file) : undefined;
       const id = await scoped(request, (trx) =>
         createImport(trx, request.principal, {
           file,
-          format: formatOf(request.headers['content-type'], file),
+          format,
+          ...(outline ? { outline } : {}),
           template: query.template,
           cte: query.cte,
           mode: query.mode ?? 'rollback',

@@ -2,13 +2,14 @@ import type { FastifyBaseLogger } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { DB } from '../db/types.js';
-import { checkRecord, storeRecords } from '../templates/engine.js';
-import { type RecordInput, type RecordIssue, type Template, templateRef } from '../templates/model.js';
+import { checkFields } from '../templates/engine.js';
+import type { RecordIssue, Template } from '../templates/model.js';
 import { FileProblem } from './grid.js';
 import { type ImportIssue, type ReadSheet, readSheet, type SheetRow } from './read.js';
 import { resolveUpload } from './sheets.js';
+import { type ImportRow, importedEventId, occurrences, rowContent, storeRows } from './store.js';
 
-/** Records per storeRecords call; all calls share one transaction. */
+/** Rows per storeRows call; all calls share one transaction. */
 const defaultChunkSize = 1000;
 /** Progress is written to the imports row at most this often (rows). */
 const defaultProgressEvery = 5000;
@@ -20,6 +21,8 @@ export interface Progress {
   total: number;
   checked: number;
   stored: number;
+  /** Rows whose event an earlier import stored already: not stored again. */
+  alreadyImported: number;
 }
 
 export interface RunOptions {
@@ -27,7 +30,7 @@ export interface RunOptions {
   log?: FastifyBaseLogger;
   /** Called at each step; the run waits for a returned promise. */
   onProgress?: (progress: Progress) => void | Promise<void>;
-  /** Records per storeRecords call (default 1,000). */
+  /** Rows per storeRows call (default 1,000). */
   chunkSize?: number;
   /** Rows between progress writes to the imports row (default 5,000). */
   progressEvery?: number;
@@ -36,7 +39,7 @@ export interface RunOptions {
 interface Pending {
   sheet: ReadSheet;
   row: SheetRow;
-  record: RecordInput;
+  record: ImportRow;
 }
 
 /** Names the cell a record issue points at ('/fields/expiryDate' → column of that field). */
@@ -64,10 +67,11 @@ class Refused extends Error {
 
 /**
  * Runs one import: reads the stored file, checks every row with the template engine, and stores
- * the records through storeRecords in ONE transaction, with the final status and report in that
- * same transaction. Under `rollback` one bad row stores nothing; under `proceed` the good rows are
- * stored. Safe to run again after a crash: only a queued or running import is picked up, and a
- * run that died stored nothing.
+ * the rows through storeRows in ONE transaction, with the final status and report in that same
+ * transaction. Under `rollback` one bad row stores nothing; under `proceed` the good rows are
+ * stored. Rows the enterprise imported before (same eventID, see importedEventId) are counted as
+ * already imported and not stored again. Safe to run again after a crash: only a queued or running
+ * import is picked up, and a run that died stored nothing.
  */
 export async function runImport(database: Database, id: string, options: RunOptions = {}): Promise<void> {
   const db = database.db;
@@ -93,7 +97,7 @@ export async function runImport(database: Database, id: string, options: RunOpti
     return;
   }
   const now = options.now ?? new Date();
-  const progress: Progress = { phase: 'reading', total: 0, checked: 0, stored: 0 };
+  const progress: Progress = { phase: 'reading', total: 0, checked: 0, stored: 0, alreadyImported: 0 };
   const chunkSize = options.chunkSize ?? defaultChunkSize;
   const progressEvery = options.progressEvery ?? defaultProgressEvery;
   const report = async (write: boolean) => {
@@ -133,12 +137,14 @@ export async function runImport(database: Database, id: string, options: RunOpti
     const issues: ImportIssue[] = sheets.flatMap((s) => s.issues);
     const pending: Pending[] = [];
     const badRows = new Set<string>();
+    const occurrence = occurrences();
     for (const sheet of sheets) {
       for (const row of sheet.rows) {
         const unreadable = new Set(row.issues.map((i) => i.field));
+        const checked = checkFields(template, sheet.cte.id, row.fields, now);
         const found = [
           ...row.issues,
-          ...checkRecord(template, sheet.cte.id, row.fields, now)
+          ...checked.issues
             .map((i) => issueAt(sheet, row.row, i))
             .filter((i) => !i.field || !unreadable.has(i.field)),
         ];
@@ -146,10 +152,15 @@ export async function runImport(database: Database, id: string, options: RunOpti
           issues.push(...found);
           badRows.add(`${sheet.sheet}\u0000${row.row}`);
         } else {
+          const content = rowContent(sheet.cte.id, checked.values);
           pending.push({
             sheet,
             row,
-            record: { template: templateRef(template), cte: sheet.cte.id, fields: row.fields },
+            record: {
+              cte: sheet.cte.id,
+              fields: row.fields,
+              eventId: importedEventId(claimed.enterprise, template.id, content, occurrence(content)),
+            },
           });
         }
         progress.checked++;
@@ -180,13 +191,15 @@ export async function runImport(database: Database, id: string, options: RunOpti
       await db.transaction().execute(async (trx) => {
         for (let start = 0; start < pending.length; start += chunkSize) {
           const chunk = pending.slice(start, start + chunkSize);
-          const result = await storeRecords(
+          const result = await storeRows(
             trx,
             capturer,
+            template,
             chunk.map((p) => p.record),
             claimed.mode,
             now,
           );
+          progress.alreadyImported += result.present.length;
           const refused = result.issues.map((i) => {
             const p = chunk[i.index] as Pending;
             badRows.add(`${p.sheet.sheet}\u0000${p.row.row}`);
@@ -202,8 +215,9 @@ export async function runImport(database: Database, id: string, options: RunOpti
         }
         await finish(trx, {
           ...counts,
-          // proceed: succeeded when something was stored or nothing was wrong
-          status: issues.length > 0 && progress.stored === 0 ? 'failed' : 'succeeded',
+          // proceed: succeeded when some row is in (stored now or before) or nothing was wrong
+          status:
+            issues.length > 0 && progress.stored + progress.alreadyImported === 0 ? 'failed' : 'succeeded',
           rows_stored: progress.stored,
           rows_invalid: badRows.size,
           errors: JSON.stringify(sortIssues(issues, sheets)),
@@ -212,6 +226,7 @@ export async function runImport(database: Database, id: string, options: RunOpti
     } catch (error) {
       if (!(error instanceof Refused)) throw error;
       progress.stored = 0;
+      progress.alreadyImported = 0;
       await finish(db, {
         ...counts,
         status: 'failed',

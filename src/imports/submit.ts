@@ -5,6 +5,9 @@ import type { DB } from '../db/types.js';
 import { DomainError } from '../http/errors.js';
 import { getTemplate } from '../templates/engine.js';
 import { parseTemplateRef } from '../templates/model.js';
+import { FileProblem } from './grid.js';
+import { csvOutline, type Outline, readOutline } from './outline.js';
+import { identifyUpload } from './sheets.js';
 
 export type ImportFormat = 'xlsx' | 'csv';
 export type ImportMode = 'rollback' | 'proceed';
@@ -20,6 +23,34 @@ export interface NewImport {
   mode: ImportMode;
   /** The enterprise the events belong to; defaults to the principal's. */
   enterprise?: string;
+  /** The file's outline when the caller read it already (outlineUpload), outside its transaction. */
+  outline?: Outline;
+}
+
+/** A problem with the file, as the upload's 400 problem+json. */
+function refused(problem: FileProblem): DomainError {
+  return new DomainError('VALIDATION_FAILED', problem.message, [
+    { pointer: problem.pointer, message: problem.message },
+  ]);
+}
+
+/**
+ * Reads what identifies an upload without reading its rows: the sheets, marker and header rows of a
+ * workbook (straight from the zip, whatever its size), or the first rows of a CSV file.
+ */
+export async function outlineUpload(format: ImportFormat, file: Buffer): Promise<Outline> {
+  if (format === 'xlsx' && file.subarray(0, 2).toString('latin1') !== 'PK') {
+    throw new DomainError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'The file is not an .xlsx workbook (old .xls files must be saved as .xlsx; CSV goes with Content-Type text/csv)',
+    );
+  }
+  try {
+    return format === 'csv' ? csvOutline(file) : await readOutline(file);
+  } catch (error) {
+    if (error instanceof FileProblem) throw refused(error);
+    throw error;
+  }
 }
 
 /** The enterprise an import stores events for: the caller's own, or any for administrators. */
@@ -36,10 +67,12 @@ export function importEnterprise(principal: Principal, asked?: string): string |
 
 /**
  * Checks what can be checked at once (the file is not empty, the template and CTE exist, a CSV
- * says which template it is) and stores the upload as a queued import. Reading the rows is the
- * job's work. `db` runs as the caller, so row-level security records the owner.
+ * says which template it is, the workbook is one of that template: its marker, sheets and header
+ * rows) and stores the upload as a queued import. Reading the rows is the job's work. `db` runs as
+ * the caller, so row-level security records the owner.
  */
 export async function createImport(db: Kysely<DB>, principal: Principal, input: NewImport): Promise<string> {
+  const enterprise = importEnterprise(principal, input.enterprise);
   if (input.file.length === 0)
     throw new DomainError('VALIDATION_FAILED', 'The file is empty', [
       { pointer: 'file', message: 'is empty' },
@@ -54,12 +87,7 @@ export async function createImport(db: Kysely<DB>, principal: Principal, input: 
         : [{ pointer: 'cte', message: 'is required for CSV (one CTE id, not all)' }]),
     ]);
   }
-  if (input.format === 'xlsx' && input.file.subarray(0, 2).toString('latin1') !== 'PK') {
-    throw new DomainError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      'The file is not an .xlsx workbook (old .xls files must be saved as .xlsx; CSV goes with Content-Type text/csv)',
-    );
-  }
+  const outline = input.outline ?? (await outlineUpload(input.format, input.file));
   if (ref) {
     const template = await getTemplate(db, ref.id, ref.version);
     if (!template) {
@@ -76,12 +104,22 @@ export async function createImport(db: Kysely<DB>, principal: Principal, input: 
       ]);
     }
   }
+  try {
+    await identifyUpload(db, outline, {
+      template: ref?.id ?? null,
+      templateVersion: ref?.version ?? null,
+      cte: cte ?? null,
+    });
+  } catch (error) {
+    if (error instanceof FileProblem) throw refused(error);
+    throw error;
+  }
   const id = randomUUID();
   await db
     .insertInto('imports')
     .values({
       id,
-      enterprise: importEnterprise(principal, input.enterprise),
+      enterprise,
       created_by: principal.id,
       template: ref?.id ?? null,
       template_version: ref?.version ?? null,

@@ -341,6 +341,96 @@ function offsetOf(datetime: string): string {
   return m ? (m[1] as string) : '+00:00';
 }
 
+/** A record converted to a normalised event, ready for storeEvents; `index` is its place in the input. */
+export interface ReadyRecord {
+  event: NormalisedEvent;
+  pointer: string;
+  index: number;
+}
+
+type IndexedIssue = RecordIssue & { index: number };
+
+/**
+ * Converts one record of a template to a normalised, valid EPCIS event, or says why it cannot be
+ * stored (issue pointers relative to the record).
+ */
+export function readyRecord(
+  template: Template,
+  cte: string,
+  fields: RecordInput['fields'],
+  context: { enterprise: string | null; now: Date; eventId?: string },
+  index: number,
+): { ok: true; ready: ReadyRecord } | { ok: false; issues: IndexedIssue[] } {
+  const converted = recordToEvent(template, cte, fields, context);
+  if (!converted.ok) return { ok: false, issues: converted.issues.map((i) => ({ ...i, index })) };
+  const epcisIssues = validateEvent(converted.event, '');
+  if (epcisIssues.length > 0)
+    return {
+      ok: false,
+      issues: epcisIssues.map((i) => ({
+        index,
+        pointer: '',
+        message: `the event made from this record is not valid EPCIS (${i.pointer}: ${i.message}); the template needs fixing`,
+      })),
+    };
+  const normalised = normaliseEvent(converted.event, converted.event['@context'], `/${index}`);
+  if (!normalised.ok)
+    return { ok: false, issues: normalised.issues.map((i) => ({ index, pointer: '', message: i.message })) };
+  return { ok: true, ready: { event: normalised.event, pointer: `/${index}`, index } };
+}
+
+/**
+ * Stores ready records through storeEvents (so capture rules run) inside the caller's transaction,
+ * adding what capture refused to `issues`. Under `rollback` nothing is stored when any record has an
+ * issue; under `proceed` refused records are taken out and the rest is tried again (a rule may have
+ * refused a record because of another one: a sale of a lot whose entry was refused), at most four
+ * times, after which every record not stored is named.
+ */
+export async function storeReady(
+  trx: Kysely<DB>,
+  capturer: Capturer,
+  ready: ReadyRecord[],
+  behaviour: 'rollback' | 'proceed',
+  issues: IndexedIssue[],
+): Promise<{ stored: number; eventIds: string[]; issues: IndexedIssue[] }> {
+  if (behaviour === 'rollback' && issues.length > 0) return { stored: 0, eventIds: [], issues };
+  const toIssue = (i: { pointer: string; message: string }) => {
+    const m = /^\/(\d+)(.*)$/.exec(i.pointer);
+    return { index: m ? Number(m[1]) : -1, pointer: m ? (m[2] as string) : i.pointer, message: i.message };
+  };
+  let batch = ready;
+  for (let pass = 0; ; pass++) {
+    const result = await storeEvents(
+      trx,
+      batch.map(({ event, pointer }) => ({ event, pointer })),
+      null,
+      capturer,
+    );
+    const refused = [...result.conflicts, ...result.rejected];
+    if (refused.length === 0) {
+      issues.sort((a, b) => a.index - b.index);
+      return { stored: result.stored, eventIds: batch.map((r) => r.event.eventId), issues };
+    }
+    issues.push(...refused.map(toIssue));
+    if (behaviour === 'rollback') return { stored: 0, eventIds: [], issues };
+    if (pass >= 3) {
+      const named = new Set(issues.map((i) => i.index));
+      for (const r of ready)
+        if (!named.has(r.index))
+          issues.push({
+            index: r.index,
+            pointer: '',
+            message:
+              '未存储：同批记录多次被拒 (not stored: the capture rules kept refusing records of this batch)',
+          });
+      issues.sort((a, b) => a.index - b.index);
+      return { stored: 0, eventIds: [], issues };
+    }
+    const bad = new Set(issues.map((i) => i.index));
+    batch = ready.filter((r) => !bad.has(r.index));
+  }
+}
+
 /**
  * Converts and stores records through storeEvents (so capture rules run) inside the caller's
  * transaction. Under `rollback` nothing is stored when any record has an issue; under `proceed`
@@ -352,10 +442,10 @@ export async function storeRecords(
   records: RecordInput[],
   behaviour: 'rollback' | 'proceed',
   now: Date = new Date(),
-): Promise<{ stored: number; eventIds: string[]; issues: (RecordIssue & { index: number })[] }> {
-  const issues: (RecordIssue & { index: number })[] = [];
+): Promise<{ stored: number; eventIds: string[]; issues: IndexedIssue[] }> {
+  const issues: IndexedIssue[] = [];
   const templates = new Map<string, Template | undefined>();
-  const ready: { event: NormalisedEvent; pointer: string; index: number }[] = [];
+  const ready: ReadyRecord[] = [];
   for (const [index, record] of records.entries()) {
     const problems = shapeIssues(record);
     if (problems.length > 0) {
@@ -375,57 +465,17 @@ export async function storeRecords(
       issues.push({ index, pointer: '/template', message: `unknown template "${key}"` });
       continue;
     }
-    const converted = recordToEvent(template, record.cte, record.fields, {
-      enterprise: capturer.enterprise,
-      now,
-    });
-    if (!converted.ok) {
-      issues.push(...converted.issues.map((i) => ({ ...i, index })));
-      continue;
-    }
-    const epcisIssues = validateEvent(converted.event, '');
-    if (epcisIssues.length > 0) {
-      issues.push(
-        ...epcisIssues.map((i) => ({
-          index,
-          pointer: '',
-          message: `the event made from this record is not valid EPCIS (${i.pointer}: ${i.message}); the template needs fixing`,
-        })),
-      );
-      continue;
-    }
-    const normalised = normaliseEvent(converted.event, converted.event['@context'], `/${index}`);
-    if (!normalised.ok) {
-      issues.push(...normalised.issues.map((i) => ({ index, pointer: '', message: i.message })));
-      continue;
-    }
-    ready.push({ event: normalised.event, pointer: `/${index}`, index });
-  }
-  if (behaviour === 'rollback' && issues.length > 0) return { stored: 0, eventIds: [], issues };
-  const toIssue = (i: { pointer: string; message: string }) => {
-    const m = /^\/(\d+)(.*)$/.exec(i.pointer);
-    return { index: m ? Number(m[1]) : -1, pointer: m ? (m[2] as string) : i.pointer, message: i.message };
-  };
-  // Under proceed, refused records are taken out and the rest is tried again: a rule may have
-  // refused a record because of another one (a sale of a lot whose entry was refused).
-  let batch = ready;
-  for (let pass = 0; ; pass++) {
-    const result = await storeEvents(
-      trx,
-      batch.map(({ event, pointer }) => ({ event, pointer })),
-      null,
-      capturer,
+    const one = readyRecord(
+      template,
+      record.cte,
+      record.fields,
+      { enterprise: capturer.enterprise, now },
+      index,
     );
-    const refused = [...result.conflicts, ...result.rejected];
-    if (refused.length === 0) {
-      issues.sort((a, b) => a.index - b.index);
-      return { stored: result.stored, eventIds: batch.map((r) => r.event.eventId), issues };
-    }
-    issues.push(...refused.map(toIssue));
-    if (behaviour === 'rollback' || pass >= 3) return { stored: 0, eventIds: [], issues };
-    const bad = new Set(issues.map((i) => i.index));
-    batch = ready.filter((r) => !bad.has(r.index));
+    if (one.ok) ready.push(one.ready);
+    else issues.push(...one.issues);
   }
+  return storeReady(trx, capturer, ready, behaviour, issues);
 }
 
 function shapeIssues(record: unknown): RecordIssue[] {

@@ -2785,6 +2785,8 @@ export interface paths {
                 /** Empty rows and the example row */
                 skipped: number;
                 invalid: number;
+                /** Rows the enterprise had imported before (the same values of the same template and CTE): not stored again */
+                alreadyImported: number;
               };
               /** A problem with the whole file */
               problem: string | null;
@@ -2854,6 +2856,8 @@ export interface paths {
                 /** Empty rows and the example row */
                 skipped: number;
                 invalid: number;
+                /** Rows the enterprise had imported before (the same values of the same template and CTE): not stored again */
+                alreadyImported: number;
               };
               /** A problem with the whole file */
               problem: string | null;
@@ -2917,6 +2921,8 @@ export interface paths {
                 /** Empty rows and the example row */
                 skipped: number;
                 invalid: number;
+                /** Rows the enterprise had imported before (the same values of the same template and CTE): not stored again */
+                alreadyImported: number;
               };
               /** A problem with the whole file */
               problem: string | null;
@@ -4336,7 +4342,7 @@ export interface paths {
         };
       };
     };
-    /** Register a webhook for recall notices; bodies are signed (x-suyuan-signature: sha256=HMAC) */
+    /** Register a webhook for recall notices, signed with a time (x-suyuan-signature: t=…,v1=HMAC) */
     post: {
       parameters: {
         query?: never;

@@ -1,0 +1,187 @@
+import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useApp } from '../../test/app.js';
+import { backends, unique } from '../../test/database.js';
+import { formatReport } from './cli.js';
+import {
+  downloadWorkbook,
+  eventCount,
+  installTestTemplate,
+  testTemplate,
+  toBuffer,
+  upload,
+} from './fixtures.js';
+import { findImport, importView } from './report.js';
+
+const enterpriseA = '91460000MA5TF00006';
+const enterpriseB = '91460000MA5TG00007';
+
+type Row = [
+  lot: string,
+  production: Date | string,
+  expiry: Date | string,
+  weight: number | string,
+  grade: string,
+];
+
+const row = (lot: string, weight: number | string = 12.5, grade = '一级'): Row => [
+  lot,
+  new Date('2026-06-01T00:00:00Z'),
+  new Date('2027-06-01T00:00:00Z'),
+  weight,
+  grade,
+];
+
+describe.each(backends())('importing rows again on %s', (backend) => {
+  const ctx = useApp(backend);
+  let a: { authorization: string };
+  let b: { authorization: string };
+  let template: string;
+  beforeAll(async () => {
+    template = `again-${unique()}`;
+    await installTestTemplate(ctx.database, testTemplate(template));
+    a = await ctx.key(['capture', 'query'], enterpriseA);
+    b = await ctx.key(['capture', 'query'], enterpriseB);
+  });
+
+  /** A downloaded production workbook with these rows from row 3 (row 2 is the example). */
+  async function workbookOf(rows: Row[]): Promise<Buffer> {
+    const workbook = await downloadWorkbook(ctx.app, template, 'production');
+    const sheet = workbook.getWorksheet('生产') as ExcelJS.Worksheet;
+    rows.forEach((values, i) => {
+      sheet.getRow(3 + i).values = values;
+    });
+    return toBuffer(workbook);
+  }
+
+  async function eventsOf(lot: string): Promise<{ event_id: string; owner_enterprise: string }[]> {
+    const { rows } = await sql<{ event_id: string; owner_enterprise: string }>`
+      SELECT e.event_id, e.owner_enterprise FROM events e
+      WHERE e.doc->'epcList'->>0 = ${`urn:suyuan:lot:${lot}`} ORDER BY e.event_id`.execute(ctx.database.db);
+    return rows;
+  }
+
+  it('stores nothing new when the same workbook is imported again, and says so', async () => {
+    const lots = [1, 2, 3].map((n) => `LOT-${unique()}${n}`);
+    const file = await workbookOf(lots.map((lot) => row(lot)));
+    const first = await upload(ctx.app, a, file, { fileName: 'june.xlsx' });
+    expect(first.report?.rows).toMatchObject({ total: 3, stored: 3, alreadyImported: 0 });
+    const before = await eventCount(ctx.database);
+
+    const again = await upload(ctx.app, a, file, { fileName: 'june.xlsx' });
+    expect(again.report?.status).toBe('succeeded');
+    expect(again.report?.errors).toEqual([]);
+    expect(again.report?.rows).toMatchObject({ total: 3, stored: 0, invalid: 0, alreadyImported: 3 });
+    expect(await eventCount(ctx.database)).toBe(before);
+    expect(await eventsOf(lots[0] as string)).toHaveLength(1);
+
+    // the list of imports and the command line say it too
+    const list = await ctx.app.inject({ method: 'GET', url: '/api/imports', headers: a });
+    const listed = list.json().find((i: { id: string }) => i.id === again.report?.id);
+    expect(listed.rows.alreadyImported).toBe(3);
+    const stored = await findImport(ctx.database.db, again.report?.id as string);
+    expect(formatReport(importView(stored as NonNullable<typeof stored>), [])).toContain(
+      '0 stored, 3 already imported',
+    );
+  });
+
+  it('stores only the new rows of a workbook that overlaps an earlier one', async () => {
+    const lots = [1, 2, 3, 4].map((n) => `LOT-${unique()}${n}`);
+    await upload(ctx.app, a, await workbookOf(lots.slice(0, 2).map((lot) => row(lot))));
+    const before = await eventCount(ctx.database);
+    const { report } = await upload(ctx.app, a, await workbookOf(lots.map((lot) => row(lot))));
+    expect(report?.status).toBe('succeeded');
+    expect(report?.rows).toMatchObject({ total: 4, stored: 2, alreadyImported: 2 });
+    expect(await eventCount(ctx.database)).toBe(before + 2);
+    for (const lot of lots) expect(await eventsOf(lot)).toHaveLength(1);
+  });
+
+  it('keeps equal rows of one file as separate events, and counts them on the next import', async () => {
+    // two equal sales or harvests in one file are two events (docs/decisions.md)
+    const lot = `LOT-${unique()}`;
+    const twice = await upload(ctx.app, a, await workbookOf([row(lot), row(lot)]));
+    expect(twice.report?.rows).toMatchObject({ stored: 2, alreadyImported: 0 });
+    expect(await eventsOf(lot)).toHaveLength(2);
+    const thrice = await upload(ctx.app, a, await workbookOf([row(lot), row(lot), row(lot)]));
+    expect(thrice.report?.rows).toMatchObject({ total: 3, stored: 1, alreadyImported: 2 });
+    expect(await eventsOf(lot)).toHaveLength(3);
+  });
+
+  it('recognises the same rows written another way (a CSV of the workbook’s rows)', async () => {
+    const lot = `LOT-${unique()}`;
+    await upload(ctx.app, a, await workbookOf([row(lot, 12.5, '一级')]));
+    const csv = `Lot code,Production date,Best before,Net weight,Grade\n${lot},2026/06/01,2027年6月1日,12.5 KGM,Grade A\n`;
+    const { report } = await upload(
+      ctx.app,
+      a,
+      Buffer.from(csv),
+      { template, cte: 'production' },
+      'text/csv',
+    );
+    expect(report?.rows).toMatchObject({ total: 1, stored: 0, alreadyImported: 1 });
+    // a different value is a different row
+    const heavier = await upload(ctx.app, a, await workbookOf([row(lot, 13, '一级')]));
+    expect(heavier.report?.rows).toMatchObject({ stored: 1, alreadyImported: 0 });
+  });
+
+  it('stores the same rows again for another enterprise, as its own events', async () => {
+    const lot = `LOT-${unique()}`;
+    const file = await workbookOf([row(lot)]);
+    await upload(ctx.app, a, file);
+    const { report } = await upload(ctx.app, b, file);
+    expect(report?.rows).toMatchObject({ stored: 1, alreadyImported: 0 });
+    const events = await eventsOf(lot);
+    expect(events.map((e) => e.owner_enterprise).sort()).toEqual([enterpriseA, enterpriseB]);
+    expect(events.every((e) => /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8/.test(e.event_id))).toBe(true);
+  });
+
+  it('under rollback stores nothing of an overlapping file with a bad row', async () => {
+    const [old, fresh, bad] = [1, 2, 3].map((n) => `LOT-${unique()}${n}`) as [string, string, string];
+    await upload(ctx.app, a, await workbookOf([row(old)]));
+    const before = await eventCount(ctx.database);
+    const { report } = await upload(
+      ctx.app,
+      a,
+      await workbookOf([row(old), row(fresh), row(bad, 12.5, 'Z')]),
+    );
+    expect(report?.status).toBe('failed');
+    expect(report?.rows).toMatchObject({ total: 3, stored: 0, invalid: 1, alreadyImported: 0 });
+    expect(await eventCount(ctx.database)).toBe(before);
+  });
+
+  it('under proceed stores only the corrected rows when the error copy is uploaded again', async () => {
+    const lots = [1, 2, 3].map((n) => `LOT-${unique()}${n}`);
+    const file = await workbookOf([
+      row(lots[0] as string),
+      row(lots[1] as string, -1),
+      row(lots[2] as string),
+    ]);
+    const first = await upload(ctx.app, a, file, { mode: 'proceed' });
+    expect(first.report?.rows).toMatchObject({ stored: 2, invalid: 1 });
+    const copy = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/imports/${first.report?.id}/errors.xlsx`,
+      headers: a,
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(copy.rawPayload as unknown as ArrayBuffer);
+    (workbook.getWorksheet('生产') as ExcelJS.Worksheet).getCell('D4').value = 2;
+    const before = await eventCount(ctx.database);
+    const { report } = await upload(ctx.app, a, await toBuffer(workbook), { mode: 'proceed' });
+    expect(report?.status).toBe('succeeded');
+    expect(report?.rows).toMatchObject({ total: 3, stored: 1, invalid: 0, alreadyImported: 2 });
+    expect(await eventCount(ctx.database)).toBe(before + 1);
+  });
+
+  it('under proceed succeeds when the only good rows were imported before', async () => {
+    const lot = `LOT-${unique()}`;
+    await upload(ctx.app, a, await workbookOf([row(lot)]));
+    const { report } = await upload(ctx.app, a, await workbookOf([row(lot), row(`LOT-${unique()}`, 'x')]), {
+      mode: 'proceed',
+    });
+    expect(report?.status).toBe('succeeded');
+    expect(report?.rows).toMatchObject({ total: 2, stored: 0, invalid: 1, alreadyImported: 1 });
+    expect(report?.errors).toMatchObject([{ row: 4, column: 'D' }]);
+  });
+});
