@@ -138,6 +138,32 @@ describe('the outline of a workbook read from its zip', () => {
     }
   });
 
+  it('refuses a part that unpacks beyond the limit, streamed or read whole', async () => {
+    const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const book = `<workbook xmlns="${ns}" xmlns:r="${rel}"><sheets><sheet name="生产" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+    const rels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/a.xml"/></Relationships>`;
+    // 2 MB of whitespace before the first row: the sheet's first rows are never reached under 1 MB
+    const sheet = `<worksheet xmlns="${ns}"><sheetData>${' '.repeat(2 * 1024 * 1024)}<row r="1"/></sheetData></worksheet>`;
+    const file = storedZip({
+      'xl/workbook.xml': book,
+      'xl/_rels/workbook.xml.rels': rels,
+      'xl/worksheets/a.xml': sheet,
+    });
+    const refused = await readOutline(file, 1024 * 1024).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(FileProblem);
+    expect((refused as FileProblem).message).toContain('xl/worksheets/a.xml unpacks to more than 1 MB');
+    // within the limit the same file reads
+    expect((await readOutline(file, 4 * 1024 * 1024)).sheets).toEqual([{ name: '生产', visible: true }]);
+    // a part read whole (the workbook part) is refused by its declared size before it is inflated
+    const big = storedZip({
+      'xl/workbook.xml': book + ' '.repeat(2 * 1024 * 1024),
+      'xl/_rels/workbook.xml.rels': rels,
+    });
+    const whole = await readOutline(big, 1024 * 1024).catch((e: unknown) => e);
+    expect((whole as FileProblem).message).toContain('xl/workbook.xml unpacks to more than 1 MB');
+  });
+
   it('reads parts written with namespace prefixes and phonetic hints', async () => {
     const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
     const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

@@ -220,18 +220,22 @@ const damaged = (why: string) =>
 function unzipParts(
   file: Buffer,
   wanted: (name: string) => boolean,
+  max: number,
 ): { names: Set<string>; parts: Unzipped } {
   const names = new Set<string>();
   let count = 0;
   let current = '';
   try {
     const parts = unzipSync(file, {
-      filter: ({ name }) => {
+      filter: ({ name, originalSize }) => {
         // A directory entry takes 46 bytes at least: a count beyond that is not read entry by entry.
         if (++count > file.length / 46) throw damaged('a bad directory entry');
         names.add(name);
         current = name;
-        return wanted(name);
+        if (!wanted(name)) return false;
+        // fflate inflates into a buffer of the declared size, so this bounds what a part can take.
+        if (originalSize > max) throw tooLarge(name, max);
+        return true;
       },
     });
     return { names, parts };
@@ -258,6 +262,18 @@ class StoppableInflate extends UnzipInflate {
   }
 }
 
+/**
+ * The most XML read of one part (a sheet's first rows, the shared strings up to the last one used,
+ * a part read whole): 50 MB of sheet XML is a 200,000-row workbook; a part inflating beyond this
+ * (a zip bomb) is refused instead of filling memory.
+ */
+export const maxPartBytes = 256 * 1024 * 1024;
+
+const tooLarge = (part: string, max: number) =>
+  new FileProblem(
+    `工作簿过大，无法读取 (the workbook cannot be read: ${part} unpacks to more than ${Math.round(max / 1024 / 1024)} MB)`,
+  );
+
 /** Compressed bytes pushed at a time (some 30 KB of XML): reading stops within one of them. */
 const chunkSize = 4 * 1024;
 
@@ -268,7 +284,11 @@ const chunkSize = 4 * 1024;
  * finds parts by their local headers, and may take bytes in the data of a part written with a data
  * descriptor (streaming writers such as Apache POI's) for the header of another.
  */
-function readParts<R extends PartReader>(file: Buffer, readers: Map<string, () => R>): Map<string, R> {
+function readParts<R extends PartReader>(
+  file: Buffer,
+  readers: Map<string, () => R>,
+  max: number,
+): Map<string, R> {
   const read = new Map<string, R>();
   const open = new Set(readers.keys());
   const unzip = new Unzip((part) => {
@@ -277,8 +297,11 @@ function readParts<R extends PartReader>(file: Buffer, readers: Map<string, () =
     const reader = make();
     read.set(part.name, reader);
     const decoder = new TextDecoder();
+    let bytes = 0;
     part.ondata = (error, data, final) => {
       if (!open.has(part.name)) return;
+      bytes += data.length;
+      if (bytes > max) throw tooLarge(part.name, max);
       if (error) read.delete(part.name);
       if (error || reader.take(decoder.decode(data, { stream: !final })) || final) {
         open.delete(part.name);
@@ -291,12 +314,13 @@ function readParts<R extends PartReader>(file: Buffer, readers: Map<string, () =
   try {
     for (let at = 0; at < file.length && open.size > 0; at += chunkSize)
       unzip.push(file.subarray(at, at + chunkSize), at + chunkSize >= file.length);
-  } catch {
+  } catch (error) {
+    if (error instanceof FileProblem) throw error;
     // What is not read yet is read again below.
   }
   const again = new Set([...readers.keys()].filter((name) => open.has(name) || !read.has(name)));
   if (again.size === 0) return read;
-  const { parts } = unzipParts(file, (name) => again.has(name));
+  const { parts } = unzipParts(file, (name) => again.has(name), max);
   for (const name of again) {
     const reader = (readers.get(name) as () => R)();
     reader.take(new TextDecoder().decode(parts[name]));
@@ -337,11 +361,11 @@ function partName(target: string): string {
 }
 
 /** The outline of an .xlsx upload, read from the zip without loading the workbook. */
-export async function readOutline(file: Buffer): Promise<Outline> {
+export async function readOutline(file: Buffer, max = maxPartBytes): Promise<Outline> {
   const bookPart = 'xl/workbook.xml';
   const relsPart = 'xl/_rels/workbook.xml.rels';
   const sharedPart = 'xl/sharedStrings.xml';
-  const { names, parts } = unzipParts(file, (name) => name === bookPart || name === relsPart);
+  const { names, parts } = unzipParts(file, (name) => name === bookPart || name === relsPart, max);
   const decoder = new TextDecoder();
   const book = parts[bookPart];
   if (!book)
@@ -371,6 +395,7 @@ export async function readOutline(file: Buffer): Promise<Outline> {
   const rows = readParts(
     file,
     new Map([...limits].map(([part, limit]) => [part, () => new RowReader(limit)] as const)),
+    max,
   );
   const sheets = found.map(({ name, visible, part }) => {
     const raw: RawSheet = (part ? rows.get(part)?.sheet() : undefined) ?? { rows: new Map() };
@@ -382,7 +407,7 @@ export async function readOutline(file: Buffer): Promise<Outline> {
       for (const cell of cells.values()) if ('shared' in cell) wanted.add(cell.shared);
   const strings =
     names.has(sharedPart) && wanted.size > 0
-      ? (readParts(file, new Map([[sharedPart, () => new SharedStringReader(wanted)]])).get(sharedPart)
+      ? (readParts(file, new Map([[sharedPart, () => new SharedStringReader(wanted)]]), max).get(sharedPart)
           ?.found ?? new Map<number, string>())
       : new Map<number, string>();
   const grids = new Map(sheets.map((s) => [s.name, gridOf(s.name, s.raw, strings)]));
