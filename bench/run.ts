@@ -85,8 +85,10 @@ program
 program
   .command('trace')
   .description('back/forward trace and impact assessment vs the bare recursive query on the same tables')
-  .option('--lots <n>', 'lots on PostgreSQL', '100000')
-  .option('--pglite-lots <n>', 'lots on PGlite', '10000')
+  // the size: at least 1 million lots and 10 million events (1,050,000 lots make ~10.06 M),
+  // and PGlite at a tenth of it
+  .option('--lots <n>', 'lots on PostgreSQL', '1050000')
+  .option('--pglite-lots <n>', 'lots on PGlite', '105000')
   .option('--events-per-lot <n>', 'events per lot (transformation, shipping, receiving, observations)', '10')
   .option('--extra-depth <n>', 're-lotting stages added to the 8-stage chain (0–4: depth 8–12)', '4')
   .option('--starts <n>', 'random start codes timed each way', '1000')
