@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useApp } from '../../test/app.js';
 import { backends, unique } from '../../test/database.js';
+import { asPrincipal } from '../db/scoped.js';
 import { formatReport } from './cli.js';
 import {
   downloadWorkbook,
@@ -13,6 +14,7 @@ import {
   upload,
 } from './fixtures.js';
 import { findImport, importView } from './report.js';
+import { importedEventId, importKey, rowContent } from './store.js';
 
 const enterpriseA = '91460000MA5TF00006';
 const enterpriseB = '91460000MA5TG00007';
@@ -32,6 +34,24 @@ const row = (lot: string, weight: number | string = 12.5, grade = '一级'): Row
   weight,
   grade,
 ];
+
+describe('imported eventIDs', () => {
+  it('are keyed: the same row gives another eventID under another key, and a UUIDv8 each', () => {
+    const content = rowContent('production', new Map<string, unknown>([['lot', 'L1']]));
+    const one = importedEventId('key-1', 'tpl', content, 1);
+    expect(one).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(importedEventId('key-1', 'tpl', content, 1)).toBe(one);
+    expect(importedEventId('key-2', 'tpl', content, 1)).not.toBe(one);
+    expect(importedEventId('key-1', 'tpl', content, 2)).not.toBe(one);
+  });
+
+  it('compare numbers as a spreadsheet shows them (15 significant digits)', () => {
+    const of = (weight: number) =>
+      rowContent('production', new Map<string, unknown>([['weight', { value: weight, unit: 'KGM' }]]));
+    expect(of(12.499999999999998)).toBe(of(12.5));
+    expect(of(12.4999)).not.toBe(of(12.5));
+  });
+});
 
 describe.each(backends())('importing rows again on %s', (backend) => {
   const ctx = useApp(backend);
@@ -123,6 +143,33 @@ describe.each(backends())('importing rows again on %s', (backend) => {
     // a different value is a different row
     const heavier = await upload(ctx.app, a, await workbookOf([row(lot, 13, '一级')]));
     expect(heavier.report?.rows).toMatchObject({ stored: 1, alreadyImported: 0 });
+  });
+
+  it('keys eventIDs with a secret per enterprise that requests cannot read', async () => {
+    const keyA = await importKey(ctx.database.db, enterpriseA);
+    expect(await importKey(ctx.database.db, enterpriseA)).toBe(keyA);
+    expect(await importKey(ctx.database.db, enterpriseB)).not.toBe(keyA);
+    const seen = await asPrincipal(
+      ctx.database,
+      { id: 'apikey:probe', kind: 'apikey', scopes: new Set(['query', 'admin']), enterprise: enterpriseA },
+      async (trx) => (await sql<{ n: string }>`SELECT count(*) AS n FROM import_keys`.execute(trx)).rows,
+    );
+    expect(seen).toEqual([{ n: '0' }]);
+  });
+
+  it('does not take another enterprise’s event with the same eventID for its own earlier import', async () => {
+    const lot = `LOT-${unique()}`;
+    const file = await workbookOf([row(lot)]);
+    const first = await upload(ctx.app, a, file);
+    expect(first.report?.rows).toMatchObject({ stored: 1 });
+    const [mine] = await eventsOf(lot);
+    // as if enterprise B had captured an event of its own under that eventID first
+    await sql`UPDATE events SET owner_enterprise = ${enterpriseB}, doc = jsonb_set(doc, '{bizStep}', '"inspecting"')
+      WHERE event_id = ${mine?.event_id as string}`.execute(ctx.database.db);
+    const again = await upload(ctx.app, a, file);
+    expect(again.report?.rows).toMatchObject({ stored: 0, alreadyImported: 0 });
+    expect(again.report?.status).toBe('failed');
+    expect(JSON.stringify(again.report?.errors)).toMatch(/already used by a different event/);
   });
 
   it('stores the same rows again for another enterprise, as its own events', async () => {

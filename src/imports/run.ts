@@ -7,7 +7,7 @@ import type { RecordIssue, Template } from '../templates/model.js';
 import { FileProblem } from './grid.js';
 import { type ImportIssue, type ReadSheet, readSheet, type SheetRow } from './read.js';
 import { resolveUpload } from './sheets.js';
-import { type ImportRow, importedEventId, occurrences, rowContent, storeRows } from './store.js';
+import { type ImportRow, importedEventId, importKey, occurrences, rowContent, storeRows } from './store.js';
 
 /** Rows per storeRows call; all calls share one transaction. */
 const defaultChunkSize = 1000;
@@ -138,6 +138,7 @@ export async function runImport(database: Database, id: string, options: RunOpti
     const pending: Pending[] = [];
     const badRows = new Set<string>();
     const occurrence = occurrences();
+    const key = await importKey(db, claimed.enterprise);
     for (const sheet of sheets) {
       for (const row of sheet.rows) {
         const unreadable = new Set(row.issues.map((i) => i.field));
@@ -159,7 +160,7 @@ export async function runImport(database: Database, id: string, options: RunOpti
             record: {
               cte: sheet.cte.id,
               fields: row.fields,
-              eventId: importedEventId(claimed.enterprise, template.id, content, occurrence(content)),
+              eventId: importedEventId(key, template.id, content, occurrence(content)),
             },
           });
         }

@@ -41,6 +41,11 @@ describe('webhook signatures', () => {
     expect(verifyWebhookSignature(secret, moved, body, secondsLater(86_400), 300)).toBe(false);
   });
 
+  it('refuses rather than accepts when the clock or the tolerance is not a number', () => {
+    expect(verifyWebhookSignature(secret, header, body, new Date(Number.NaN), 300)).toBe(false);
+    expect(verifyWebhookSignature(secret, header, body, secondsLater(1), Number.NaN)).toBe(false);
+  });
+
   it('refuses a timestamp too far in the future', () => {
     expect(verifyWebhookSignature(secret, header, body, secondsLater(-299), 300)).toBe(true);
     expect(verifyWebhookSignature(secret, header, body, secondsLater(-301), 300)).toBe(false);

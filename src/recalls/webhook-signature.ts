@@ -25,8 +25,8 @@ export function sign(secret: string, body: string, at: Date = new Date()): strin
  * `secret` and its timestamp is within `toleranceSeconds` of `now`, in the past or the future.
  * Any `v1` entry may match (room for a second secret during a rotation); unknown entries are
  * ignored; a header without exactly one `t` or without a `v1` does not verify. Compared in
- * constant time. Receivers should also drop a repeated `x-suyuan-delivery` id: a copy replayed
- * inside the window verifies too.
+ * constant time. Receivers should also drop a repeated delivery (the body's `id`, which is signed):
+ * a copy replayed inside the window verifies too.
  */
 export function verifyWebhookSignature(
   secret: string,
@@ -48,7 +48,8 @@ export function verifyWebhookSignature(
   }
   const stamp = stamps.length === 1 ? stamps[0] : undefined;
   if (!stamp || !/^\d{1,12}$/.test(stamp) || signatures.length === 0) return false;
-  if (Math.abs(now.getTime() / 1000 - Number(stamp)) > toleranceSeconds) return false;
+  // written so that a NaN (an invalid `now` or tolerance) refuses instead of accepting any time
+  if (!(Math.abs(now.getTime() / 1000 - Number(stamp)) <= toleranceSeconds)) return false;
   // The timestamp exactly as sent is what was signed.
   const expected = hmac(secret, stamp, body);
   let valid = false;
