@@ -1,6 +1,6 @@
 import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { unzipSync, Zip, ZipDeflate } from 'fflate';
+import { unzipSync, Zip, ZipDeflate, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { cellText } from './convert.js';
 import { FileProblem, type Grid } from './grid.js';
@@ -93,6 +93,50 @@ function withDataDescriptors(file: Buffer): Buffer {
   return Buffer.concat(chunks);
 }
 
+const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/** workbook.xml and its rels for these sheets, by name, in parts xl/worksheets/sheet1.xml and on. */
+function sheetList(sheets: Record<string, string>): Record<string, string> {
+  const names = Object.keys(sheets);
+  return {
+    'xl/workbook.xml': `<workbook xmlns="${ns}" xmlns:r="${rel}"><sheets>${names.map((n, i) => `<sheet name="${n}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${rel}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}</Relationships>`,
+    ...Object.fromEntries(Object.values(sheets).map((xml, i) => [`xl/worksheets/sheet${i + 1}.xml`, xml])),
+  };
+}
+
+/** A worksheet part of this sheet data. */
+const worksheet = (rows: string) => `<worksheet xmlns="${ns}"><sheetData>${rows}</sheetData></worksheet>`;
+
+/** The zip with the local header of `part` unmarked: the streaming pass misses it, it is read whole. */
+function unmarked(file: Buffer, part: string): Buffer {
+  const out = Buffer.from(file);
+  for (let at = file.indexOf(part); at >= 0; at = file.indexOf(part, at + 1))
+    if (at >= 30 && file.readUInt32LE(at - 30) === 0x04034b50) {
+      out.writeUInt32LE(0, at - 30);
+      return out;
+    }
+  throw new Error(`no local header for ${part}`);
+}
+
+/** The zip with the uncompressed size that the central directory declares for `part` set to `size`. */
+function declaring(file: Buffer, part: string, size: number): Buffer {
+  const out = Buffer.from(file);
+  for (let at = file.indexOf(part); at >= 0; at = file.indexOf(part, at + 1))
+    if (at >= 46 && file.readUInt32LE(at - 46) === 0x02014b50) {
+      out.writeUInt32LE(size, at - 46 + 24);
+      return out;
+    }
+  throw new Error(`no directory entry for ${part}`);
+}
+
+const problemOf = (outline: Promise<unknown>) =>
+  outline.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+
 describe('the outline of a workbook read from its zip', () => {
   it('is what the loaded workbook shows: sheets, visibility, marker and header rows', async () => {
     for (const language of ['zh', 'en'] as const) {
@@ -131,16 +175,110 @@ describe('the outline of a workbook read from its zip', () => {
     for (let i = 0; i < 20_000; i++)
       sheet.addRow([`LOT-${i}`, `2026-06-${String((i % 28) + 1).padStart(2, '0')}`]);
     const file = Buffer.from(await workbook.xlsx.writeBuffer());
-    for (const zip of [file, withDataDescriptors(file)]) {
-      const head = (await readOutline(zip)).head('big') as Grid;
+    // Its sheet and shared strings unpack to more than 256 KB: reading stops after the first rows.
+    const parts = unzipSync(file);
+    expect((parts['xl/worksheets/sheet1.xml'] as Uint8Array).length).toBeGreaterThan(1024 * 1024);
+    for (const [zip, budget] of [
+      [file, 256 * 1024],
+      [withDataDescriptors(file), undefined],
+    ] as const) {
+      const head = (await readOutline(zip, budget)).head('big') as Grid;
       expect(head.rowCount).toBe(10);
       expect(cellText(head.cell(10, 1))).toBe('LOT-8');
     }
   });
 
+  it('reads a sheet of rows all numbered 1 only to its first rows', async () => {
+    const row = `<row r="1"><c r="A1" t="inlineStr"><is><t>批号</t></is></c></row>`;
+    const file = storedZip(sheetList({ 生产: worksheet(row.repeat(100_000)) }));
+    expect(file.length).toBeGreaterThan(5 * 1024 * 1024);
+    // 64 KB: a reader going on past the first rows would take more
+    expect(plain(await readOutline(file, 64 * 1024)).headers).toEqual({ 生产: { row: 1, cells: ['批号'] } });
+  });
+
+  it('reads 20,000 row elements left open only to the first rows', async () => {
+    const row = `<row r="1"><c r="A1" t="inlineStr"><is><t>批号</t></is></c>`;
+    const file = storedZip(sheetList({ 生产: `<worksheet xmlns="${ns}"><sheetData>${row.repeat(20_000)}` }));
+    expect(plain(await readOutline(file, 64 * 1024)).headers).toEqual({ 生产: { row: 1, cells: ['批号'] } });
+    // Without a row past the first ten, the end of the part is reached: it is not well-formed XML.
+    const short = storedZip(sheetList({ 生产: `<worksheet xmlns="${ns}"><sheetData>${row.repeat(5)}` }));
+    const refused = await problemOf(readOutline(short));
+    expect(refused).toBeInstanceOf(FileProblem);
+    expect((refused as FileProblem).message).toContain('not well-formed XML');
+    expect((refused as FileProblem).message).toContain('xl/worksheets/sheet1.xml');
+  });
+
+  it('refuses a tag with a 1 MB run of attribute text without "=" as XML that is not well-formed', async () => {
+    const run = 'a'.repeat(1024 * 1024);
+    const cell = '<c r="A1" t="inlineStr"><is><t>批号</t></is></c>';
+    const sheetRun = sheetList({ 生产: worksheet(`<row r="1" ${run}>${cell}</row>`) });
+    const cellRun = sheetList({ 生产: worksheet(`<row r="1"><c r="A1" ${run}/></row>`) });
+    const bookRun = sheetList({ 生产: worksheet(`<row r="1">${cell}</row>`) });
+    bookRun['xl/workbook.xml'] = (bookRun['xl/workbook.xml'] as string).replace('<sheet ', `<sheet ${run} `);
+    for (const parts of [sheetRun, cellRun, bookRun])
+      for (const file of [
+        storedZip(parts),
+        Buffer.from(zipSync(Object.fromEntries(Object.entries(parts).map(([n, x]) => [n, Buffer.from(x)])))),
+      ]) {
+        const refused = await problemOf(readOutline(file));
+        expect(refused).toBeInstanceOf(FileProblem);
+        expect((refused as FileProblem).message).toContain('not well-formed XML');
+      }
+  });
+
+  it('refuses a cell beyond column XFD', async () => {
+    const file = storedZip(
+      sheetList({ 生产: worksheet('<row r="1"><c r="ZZZZZZZZZZZZ1"><v>1</v></c></row>') }),
+    );
+    await expect(readOutline(file)).rejects.toThrow('beyond column XFD');
+  });
+
+  it('refuses first rows of more cells than header rows and a marker hold', async () => {
+    // the marker sheet is read to its 1000th row: 201 cells a row are 201,000 cells
+    const row = (r: number) => `<row r="${r}">${'<c><v>1</v></c>'.repeat(201)}</row>`;
+    const rows = Array.from({ length: 1000 }, (_, i) => row(i + 1)).join('');
+    const file = storedZip(sheetList({ _suyuan: worksheet(rows) }));
+    await expect(readOutline(file)).rejects.toThrow('more than 200000 cells');
+  });
+
+  it('counts every part read against one budget, streamed or read whole', async () => {
+    // three sheets of 400 KB of whitespace before their first row: each under 1 MB, together over it
+    const sheet = worksheet(`${' '.repeat(400 * 1024)}<row r="1"><c r="A1"><v>1</v></c></row>`);
+    const file = storedZip(sheetList({ a: sheet, b: sheet, c: sheet }));
+    for (const zip of [
+      file,
+      unmarked(
+        unmarked(unmarked(file, 'xl/worksheets/sheet1.xml'), 'xl/worksheets/sheet2.xml'),
+        'xl/worksheets/sheet3.xml',
+      ),
+    ]) {
+      const refused = await problemOf(readOutline(zip, 1024 * 1024));
+      expect(refused).toBeInstanceOf(FileProblem);
+      expect((refused as FileProblem).message).toContain('unpack to more than 1 MB');
+      expect((await readOutline(zip, 2 * 1024 * 1024)).sheets.map((s) => s.name)).toEqual(['a', 'b', 'c']);
+    }
+  });
+
+  it('reads a part read whole no further than its declared size, refused when that is over the budget', async () => {
+    const parts = sheetList({
+      生产: worksheet(`${' '.repeat(2 * 1024 * 1024)}<row r="1"><c r="A1"><v>1</v></c></row>`),
+    });
+    const zipped = Buffer.from(
+      zipSync(Object.fromEntries(Object.entries(parts).map(([n, x]) => [n, Buffer.from(x)]))),
+    );
+    const part = 'xl/worksheets/sheet1.xml';
+    const whole = unmarked(zipped, part);
+    // declared larger than the budget: refused before it is inflated
+    const refused = await problemOf(readOutline(declaring(whole, part, 100 * 1024 * 1024)));
+    expect(refused).toBeInstanceOf(FileProblem);
+    expect((refused as FileProblem).message).toMatch(/unpacks? to more than 64 MB/);
+    // declared smaller than it is: fflate inflates no more than declared, a cut part is not XML
+    const cut = await problemOf(readOutline(declaring(whole, part, 1000), 1024 * 1024));
+    expect(cut).toBeInstanceOf(FileProblem);
+    expect((cut as FileProblem).message).toContain('not well-formed XML');
+  });
+
   it('refuses a part that unpacks beyond the limit, streamed or read whole', async () => {
-    const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-    const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
     const book = `<workbook xmlns="${ns}" xmlns:r="${rel}"><sheets><sheet name="生产" sheetId="1" r:id="rId1"/></sheets></workbook>`;
     const rels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/a.xml"/></Relationships>`;
     // 2 MB of whitespace before the first row: the sheet's first rows are never reached under 1 MB
@@ -165,8 +303,6 @@ describe('the outline of a workbook read from its zip', () => {
   });
 
   it('reads parts written with namespace prefixes and phonetic hints', async () => {
-    const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-    const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
     const file = storedZip({
       'xl/workbook.xml': `<x:workbook xmlns:x="${ns}" xmlns:r="${rel}"><x:sheets><x:sheet name="生产" sheetId="1" r:id="rId1"/><x:sheet name="隐藏" sheetId="2" state="hidden" r:id="rId2"/></x:sheets></x:workbook>`,
       'xl/_rels/workbook.xml.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="/xl/worksheets/a.xml"/><Relationship Id="rId2" Type="${rel}/worksheet" Target="worksheets/b.xml"/></Relationships>`,
