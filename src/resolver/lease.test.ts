@@ -6,6 +6,7 @@ import { testConfig, useApp } from '../../test/app.js';
 import { backends } from '../../test/database.js';
 import { buildApp } from '../app.js';
 import { FactsCache } from './cache.js';
+import { EmbeddedEpoch } from './embedded-epoch.js';
 import { EpochLease } from './lease.js';
 import { lookupCodes } from './lookup.js';
 
@@ -34,10 +35,39 @@ describe.each(backends())('resolver leases [%s]', (backend) => {
   };
 
   if (backend === 'pglite') {
-    it('takes no lease on the embedded database: one process, the epoch read per lookup batch', async () => {
+    it('takes no lease on the embedded database: the epoch comes from its own notifications, with no read', async () => {
       const code = await issued();
       expect((await ctx.app.inject({ url: `/t/${code}`, headers: json })).statusCode).toBe(200);
       expect(await liveLeases()).toBe(0);
+
+      const epoch = new EmbeddedEpoch(ctx.database.pglite as NonNullable<typeof ctx.database.pglite>);
+      await epoch.start();
+      try {
+        const uri = `urn:suyuan:code:${code}`;
+        const cache = new FactsCache(ctx.database.db, (u) => lookupCodes(ctx.database.db, u), {
+          maxEntries: 1000,
+          lease: epoch,
+        });
+        for (let i = 0; i < 5; i++) expect((await cache.get([uri])).get(uri)?.code?.state).toBe('issued');
+        const before = BigInt(epoch.current() as string);
+        await sql`UPDATE codes SET state = 'void' WHERE value = ${code}`.execute(ctx.database.db);
+        // known when the write returned: no waiting, and the very next lookup sees the change
+        expect(BigInt(epoch.current() as string)).toBeGreaterThan(before);
+        expect((await cache.get([uri])).get(uri)?.code?.state).toBe('void');
+        expect(cache.epochReads).toBe(0);
+        // a change rolled back is never notified
+        const held = epoch.current();
+        await ctx.database.db
+          .transaction()
+          .execute(async (trx) => {
+            await sql`UPDATE codes SET state = 'issued' WHERE value = ${code}`.execute(trx);
+            throw new Error('rolled back');
+          })
+          .catch(() => undefined);
+        expect(epoch.current()).toBe(held);
+      } finally {
+        await epoch.stop();
+      }
     });
     return;
   }

@@ -4,6 +4,7 @@ import { DomainError } from '../http/errors.js';
 import { AI_DEFINITIONS } from '../identifiers/gs1/ai-table.js';
 import { Batcher } from './batcher.js';
 import { FactsCache } from './cache.js';
+import { EmbeddedEpoch } from './embedded-epoch.js';
 import { SummaryTemplates } from './json-template.js';
 import { EpochLease } from './lease.js';
 import { linkset, linksOf, linkTypeTerm } from './links.js';
@@ -41,10 +42,14 @@ function wantsJson(request: FastifyRequest): boolean {
 /** What a phone camera opens: /t/{code} and GS1 Digital Link paths, as HTML or as a JSON summary. */
 export async function resolverRoutes(app: FastifyInstance): Promise<void> {
   const leaseMs = app.config.SUYUAN_RESOLVER_LEASE_MS;
+  // the epoch without a query per request: a lease on PostgreSQL, this process's own notifications
+  // on the embedded database
   const lease =
     app.database.kind === 'postgres' && leaseMs > 0
       ? new EpochLease(app.database.pool.options, app.log, { leaseMs })
-      : undefined;
+      : app.database.pglite
+        ? new EmbeddedEpoch(app.database.pglite)
+        : undefined;
   if (lease) {
     app.addHook('onReady', async () => lease.start());
     app.addHook('onClose', async () => lease.stop());
