@@ -30,8 +30,12 @@ export class EmbeddedEpoch {
     return this.epoch;
   }
 
+  /** Stops listening; nothing to do once the database is closed (its listeners went with it). */
   async stop(): Promise<void> {
     this.epoch = undefined;
-    await this.unlisten?.();
+    const unlisten = this.unlisten;
+    this.unlisten = undefined;
+    if (unlisten === undefined || this.pglite.closed) return;
+    await unlisten();
   }
 }
