@@ -1,4 +1,8 @@
 import type { PGlite } from '@electric-sql/pglite';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../db/types.js';
+
+const channelName = 'suyuan_resolver_epoch';
 
 /**
  * The resolver epoch on the embedded database, known without a query. One process holds a PGlite
@@ -10,18 +14,27 @@ import type { PGlite } from '@electric-sql/pglite';
  */
 export class EmbeddedEpoch {
   private epoch: string | undefined;
-  private unlisten: (() => Promise<void>) | undefined;
+  private off: (() => void) | undefined;
 
-  constructor(private readonly pglite: PGlite) {}
+  /**
+   * `db` must be the pool over `pglite`: statements go through it, never through PGlite's own
+   * query(), which interleaved with a pooled client's extended-protocol messages and dropped its
+   * unnamed prepared statement ("unnamed prepared statement does not exist" in the capture worker).
+   */
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly db: Kysely<DB>,
+  ) {}
 
   /** Listens, then reads the epoch once; a notification arriving meanwhile is newer and kept. */
   async start(): Promise<void> {
-    this.unlisten = await this.pglite.listen('suyuan_resolver_epoch', (payload) => {
-      this.epoch = payload;
+    this.off = this.pglite.onNotification((channel, payload) => {
+      if (channel === channelName) this.epoch = payload;
     });
-    const { rows } = await this.pglite.query<{ epoch: string }>(
-      'SELECT epoch::text AS epoch FROM resolver_epoch WHERE id = 1',
-    );
+    // one backend session: a LISTEN from any pooled client holds for every client
+    await sql`LISTEN suyuan_resolver_epoch`.execute(this.db);
+    const { rows } = await sql<{ epoch: string }>`
+      SELECT epoch::text AS epoch FROM resolver_epoch WHERE id = 1`.execute(this.db);
     this.epoch ??= rows[0]?.epoch ?? '0';
   }
 
@@ -30,12 +43,10 @@ export class EmbeddedEpoch {
     return this.epoch;
   }
 
-  /** Stops listening; nothing to do once the database is closed (its listeners went with it). */
+  /** Stops taking notifications (the LISTEN ends with the database). */
   async stop(): Promise<void> {
     this.epoch = undefined;
-    const unlisten = this.unlisten;
-    this.unlisten = undefined;
-    if (unlisten === undefined || this.pglite.closed) return;
-    await unlisten();
+    this.off?.();
+    this.off = undefined;
   }
 }

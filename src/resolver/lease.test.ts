@@ -40,7 +40,10 @@ describe.each(backends())('resolver leases [%s]', (backend) => {
       expect((await ctx.app.inject({ url: `/t/${code}`, headers: json })).statusCode).toBe(200);
       expect(await liveLeases()).toBe(0);
 
-      const epoch = new EmbeddedEpoch(ctx.database.pglite as NonNullable<typeof ctx.database.pglite>);
+      const epoch = new EmbeddedEpoch(
+        ctx.database.pglite as NonNullable<typeof ctx.database.pglite>,
+        ctx.database.db,
+      );
       await epoch.start();
       try {
         const uri = `urn:suyuan:code:${code}`;

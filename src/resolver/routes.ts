@@ -48,7 +48,7 @@ export async function resolverRoutes(app: FastifyInstance): Promise<void> {
     app.database.kind === 'postgres' && leaseMs > 0
       ? new EpochLease(app.database.pool.options, app.log, { leaseMs })
       : app.database.pglite
-        ? new EmbeddedEpoch(app.database.pglite)
+        ? new EmbeddedEpoch(app.database.pglite, app.database.db)
         : undefined;
   if (lease) {
     app.addHook('onReady', async () => lease.start());
