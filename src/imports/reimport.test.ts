@@ -14,6 +14,8 @@ import {
   upload,
 } from './fixtures.js';
 import { findImport, importView } from './report.js';
+import { xlsxType } from './routes.js';
+import { runImport } from './run.js';
 import { importedEventId, importKey, rowContent } from './store.js';
 
 const enterpriseA = '91460000MA5TF00006';
@@ -171,6 +173,39 @@ describe.each(backends())('importing rows again on %s', (backend) => {
     expect(again.report?.status).toBe('failed');
     expect(JSON.stringify(again.report?.errors)).toMatch(/already used by a different event/);
   });
+
+  if (backend === 'postgres')
+    it('stores one import of an enterprise at a time: another waits for the one storing', async () => {
+      const file = await workbookOf([row(`LOT-${unique()}`)]);
+      const queued = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/imports',
+        headers: { ...a, 'content-type': xlsxType },
+        payload: file,
+      });
+      expect(queued.statusCode).toBe(202);
+      const id = queued.json<{ id: string }>().id;
+      // an import of enterprise A storing on another connection: it holds A's import lock
+      const holder = await ctx.database.pool.connect();
+      try {
+        await holder.query('BEGIN');
+        await holder.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+          `suyuan-import:${enterpriseA}`,
+        ]);
+        let done = false;
+        const running = runImport(ctx.database, id).then(() => {
+          done = true;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        expect(done).toBe(false);
+        await holder.query('COMMIT');
+        await running;
+        expect(done).toBe(true);
+      } finally {
+        holder.release();
+      }
+      expect((await findImport(ctx.database.db, id))?.status).toBe('succeeded');
+    });
 
   it('stores the same rows again for another enterprise, as its own events', async () => {
     const lot = `LOT-${unique()}`;

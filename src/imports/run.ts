@@ -190,6 +190,14 @@ export async function runImport(database: Database, id: string, options: RunOpti
     const liveProgress = database.kind === 'postgres';
     try {
       await db.transaction().execute(async (trx) => {
+        // One enterprise's imports store one at a time: a concurrent import of the same rows would
+        // otherwise insert them between this one's look-up and its insert (a row whose CTE has no
+        // time field then differs in eventTime and is refused as a conflicting eventID), and two
+        // overlapping files written in different orders could deadlock. Imports of different
+        // enterprises never meet (their eventIDs are keyed apart) and do not wait for each other.
+        await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`suyuan-import:${claimed.enterprise ?? ''}`}, 0))`.execute(
+          trx,
+        );
         for (let start = 0; start < pending.length; start += chunkSize) {
           const chunk = pending.slice(start, start + chunkSize);
           const result = await storeRows(
