@@ -184,6 +184,12 @@ describe.each(backends())('resolver [%s]', (backend) => {
     expect(context.anchor).toMatch(new RegExp(`/t/${code}$`));
     for (const type of ['defaultLink', 'pip', 'traceability', 'epcis', 'recallStatus'])
       expect(context[`https://gs1.org/voc/${type}`][0].href).toMatch(/^https?:\/\//);
+    const negotiated = await ctx.app.inject({
+      url: `/t/${code}`,
+      headers: { accept: 'application/linkset+json' },
+    });
+    expect(negotiated.headers['content-type']).toMatch(/^application\/linkset\+json/);
+    expect(negotiated.json().linkset[0].anchor).toBe(context.anchor);
     const other = await ctx.app.inject({ url: `/t/${code}?linkType=gs1:nutritionalInfo`, headers: json });
     expect(other.statusCode).toBe(200);
     expect(other.json().code).toBe(code);

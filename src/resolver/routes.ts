@@ -92,7 +92,12 @@ export async function resolverRoutes(app: FastifyInstance): Promise<void> {
     void reply.header('Cache-Control', 'no-store').header('Vary', 'Accept');
     // no summary built: the template gave the text
     if (summary === undefined) return reply.type('application/json; charset=utf-8').send(text);
-    const term = linkType ? linkTypeTerm(linkType) : undefined;
+    // the linkset also when asked for by its media type (RFC 9264), as GS1-Conformant resolvers do
+    const term = linkType
+      ? linkTypeTerm(linkType)
+      : /application\/linkset\+json/i.test(request.headers.accept ?? '')
+        ? 'linkset'
+        : undefined;
     if (term) {
       const path = request.url.split('?')[0] as string;
       if (term === 'linkset')
