@@ -11,7 +11,7 @@ const maxColumn = 16_384;
 /** A part that is not well-formed XML (saxes's message). */
 export class XmlError extends Error {}
 
-export const badXml = (error: XmlError) =>
+const badXml = (error: XmlError) =>
   new FileProblem(
     `工作簿无法读取 (the workbook cannot be read: a part is not well-formed XML, ${error.message})`,
   );
@@ -310,7 +310,7 @@ export function readWhole<R extends PartReader>(reader: R, data: Uint8Array): R 
 }
 
 /** `xl/worksheets/sheet1.xml` from a relationship target of xl/workbook.xml. */
-export function partName(target: string): string {
+function partName(target: string): string {
   const parts = target.startsWith('/') ? [] : ['xl'];
   for (const part of target.replace(/^\/+/, '').split('/')) {
     if (part === '..') parts.pop();

@@ -58,8 +58,7 @@ const iso = (d: Date | string | null): string | null => (d === null ? null : new
 /**
  * Rows found already stored. Not a column of its own: every row read of a finished import was
  * stored, invalid or already imported, so it is what a succeeded import read and neither stored nor
- * refused (a failed import stored nothing and reports none). It stays right when a concurrent
- * import of the same rows stored some of them first (they are not in rows_stored).
+ * refused (a failed import stored nothing and reports none).
  */
 export function alreadyImported(
   row: Pick<Row, 'status' | 'rows_total' | 'rows_stored' | 'rows_invalid'>,

@@ -14,7 +14,8 @@ interface Entry {
  * Every change that must show in the very next response — a code's state (void, closed), a recall
  * opened, widened or closed, an event that recalls or destroys — bumps `resolver_epoch` in the
  * same transaction, by triggers (migration 0047), whichever process or tool made it. Each batch of
- * lookups takes the epoch first — from this process's lease on PostgreSQL (lease.ts: no query),
+ * lookups takes the epoch first — from this process's lease on PostgreSQL (lease.ts) or its own
+ * notifications on PGlite (embedded-epoch.ts), with no query,
  * otherwise by a one-row read after every request of the batch arrived — and reloads every code
  * whose cached facts are of an older epoch (entries carry the epoch taken before their load). Facts that may lag a little —
  * the event count, the last step, other processes' scan counts, a suspected-copy warning — are
@@ -35,7 +36,10 @@ export class FactsCache {
 
   private readonly ttlMs: number;
   private readonly maxEntries: number;
-  /** On PostgreSQL: the epoch this process holds a lease on, so no read per request (lease.ts). */
+  /**
+   * The epoch known without a query: a lease on PostgreSQL (lease.ts), the embedded database's own
+   * notifications on PGlite (embedded-epoch.ts). Without it, the epoch is read per lookup batch.
+   */
   private readonly lease: { current(): string | undefined } | undefined;
 
   constructor(
