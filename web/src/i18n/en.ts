@@ -97,6 +97,10 @@ export const en: Messages = {
     origin: 'Origin',
     placeOfOrigin: 'Origin',
     originRegion: 'Origin region code',
+    specification: 'Specification',
+    registrationNumber: 'Registration number',
+    lotNumber: 'Lot number',
+    itemExpirationDate: 'Expiry date',
   },
   steps: {
     accepting: 'Accepted',

@@ -89,6 +89,10 @@ export const zhCN = {
     origin: '产地',
     placeOfOrigin: '产地',
     originRegion: '产地区划代码',
+    specification: '规格',
+    registrationNumber: '登记证号',
+    lotNumber: '批号',
+    itemExpirationDate: '有效期至',
   },
   steps: {
     accepting: '验收',
