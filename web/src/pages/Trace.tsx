@@ -184,7 +184,8 @@ function ProductCard({
       )}
       <dl className="sy-facts">
         {rows
-          .filter(([, v]) => v)
+          // a lot's master data may repeat a row above (规格 of the registered product and of the lot)
+          .filter(([k, v], i) => v && rows.findIndex(([k2, v2]) => k2 === k && v2 === v) === i)
           .map(([k, v]) => (
             <div key={k} style={{ display: 'contents' }}>
               <dt>{k}</dt>
