@@ -235,6 +235,10 @@ export interface ImportTable {
   rows_invalid: Generated<number>;
   problem: string | null;
   errors: ColumnType<unknown[], string | undefined, string>;
+  /** Store rows equal to earlier imports as new events (migration 0059). */
+  repeat: Generated<boolean>;
+  /** Rows taken as already imported: [{sheet, from, to}] runs (migration 0059). */
+  already_imported: ColumnType<unknown[], string | undefined, string>;
   attempts: Generated<number>;
   created_at: Generated<Date>;
   started_at: Timestamp | null;

@@ -6,6 +6,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { useApp } from '../../test/app.js';
 import { backends, unique } from '../../test/database.js';
 import { importFile } from './cli.js';
+import { alreadyImportedNote, statusHeader } from './columns.js';
 import { downloadWorkbook, eventCount, installTestTemplate, testTemplate, toBuffer } from './fixtures.js';
 
 const enterprise = '91460000MA5TD00004';
@@ -80,6 +81,46 @@ describe.each(backends())('suyuan import on %s', (backend) => {
     const copy = new ExcelJS.Workbook();
     await copy.xlsx.readFile(errors);
     expect(String(copy.getWorksheet('CSV')?.getCell('F2').value)).toContain('D2 净重');
+  });
+
+  it('prints and marks the rows already imported, and stores them again with --repeat', async () => {
+    const workbook = await downloadWorkbook(ctx.app, template, 'production');
+    const sheet = workbook.getWorksheet('生产') as ExcelJS.Worksheet;
+    for (const r of [3, 4])
+      sheet.getRow(r).values = [
+        `LOT-${unique()}`,
+        new Date('2026-06-01T00:00:00Z'),
+        new Date('2027-06-01T00:00:00Z'),
+        r,
+        '一级',
+      ];
+    const path = join(dir, 'delivery.xlsx');
+    writeFileSync(path, await toBuffer(workbook));
+    const options = { mode: 'rollback', enterprise, sizeLimit: 50 << 20 };
+    capture();
+    expect(await importFile(ctx.database, path, options)).toBe(0);
+
+    const copy = join(dir, 'delivery-result.xlsx');
+    const before = await eventCount(ctx.database);
+    capture();
+    expect(await importFile(ctx.database, path, { ...options, errors: copy })).toBe(0);
+    const text = output.join('\n');
+    expect(text).toContain('0 stored, 2 already imported');
+    expect(text).toContain('已导入过，未重复保存 already imported, not stored again (rows): 生产 3–4');
+    expect(text).toContain('--repeat');
+    expect(await eventCount(ctx.database)).toBe(before);
+    const result = new ExcelJS.Workbook();
+    await result.xlsx.readFile(copy);
+    const marked = result.getWorksheet('生产') as ExcelJS.Worksheet;
+    const status = marked.getRow(1).cellCount;
+    expect(marked.getCell(1, status).value).toBe(statusHeader);
+    expect(marked.getCell(3, status).value).toBe(alreadyImportedNote);
+    expect(marked.getCell(4, status).value).toBe(alreadyImportedNote);
+
+    capture();
+    expect(await importFile(ctx.database, path, { ...options, repeat: true })).toBe(0);
+    expect(output.join('\n')).toMatch(/mode rollback, repeat .*\n.*2 stored, 0 already imported/);
+    expect(await eventCount(ctx.database)).toBe(before + 2);
   });
 
   it('refuses a workbook of another CTE before creating an import', async () => {

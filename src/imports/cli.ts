@@ -7,6 +7,7 @@ import type { Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { asPrincipal } from '../db/scoped.js';
 import { DomainError } from '../http/errors.js';
+import { describeRuns, type RowRun } from './already-imported.js';
 import { errorsWorkbook } from './errors-workbook.js';
 import type { ImportIssue } from './read.js';
 import { findImport, importView } from './report.js';
@@ -17,8 +18,10 @@ export interface ImportCommandOptions {
   template?: string;
   cte?: string;
   mode: string;
+  /** Store rows equal to ones imported before as new events. */
+  repeat?: boolean;
   enterprise?: string;
-  /** Write the copy with an error column here when there are errors. */
+  /** Write the copy with its error and status columns here when rows are bad or already imported. */
   errors?: string;
   sizeLimit: number;
 }
@@ -31,13 +34,22 @@ const phaseNames: Record<Progress['phase'], string> = {
 };
 
 /** The report as text: the same content as GET /api/imports/{id}. */
-export function formatReport(view: ReturnType<typeof importView>, allErrors: ImportIssue[]): string {
+export function formatReport(
+  view: ReturnType<typeof importView>,
+  allErrors: ImportIssue[],
+  alreadyImported: RowRun[] = [],
+): string {
   const lines = [
     `import ${view.id}: ${view.status === 'succeeded' ? '成功 succeeded' : view.status === 'failed' ? '失败 failed' : view.status}`,
-    `template ${view.template ?? '?'}@${view.templateVersion ?? '?'}, CTE ${view.cte ?? 'all'}, mode ${view.mode}`,
+    `template ${view.template ?? '?'}@${view.templateVersion ?? '?'}, CTE ${view.cte ?? 'all'}, mode ${view.mode}${view.repeat ? ', repeat (rows equal to earlier imports stored as new events)' : ''}`,
     `rows: ${view.rows.total ?? 0} read, ${view.rows.checked} checked, ${view.rows.stored} stored, ${view.rows.alreadyImported} already imported (not stored again), ${view.rows.skipped} skipped (empty or example), ${view.rows.invalid} with errors`,
   ];
   if (view.problem) lines.push(`problem: ${view.problem}`);
+  if (alreadyImported.length > 0)
+    lines.push(
+      `已导入过，未重复保存 already imported, not stored again (rows): ${describeRuns(alreadyImported)}`,
+      '  to store them again as new events (a new delivery identical to an earlier one), import with --repeat',
+    );
   if (allErrors.length > 0) {
     lines.push(`errors (${allErrors.length}):`);
     for (const e of allErrors) {
@@ -116,6 +128,7 @@ export async function importFile(
         template: options.template,
         cte: options.cte,
         mode: options.mode as ImportMode,
+        repeat: options.repeat ?? false,
         enterprise: options.enterprise,
       }),
     );
@@ -135,10 +148,11 @@ export async function importFile(
   const row = await findImport(database.db, id);
   if (!row) throw new Error(`import ${id} vanished`);
   const errors = row.errors as ImportIssue[];
-  console.log(formatReport(importView(row), errors));
-  if (options.errors && errors.length > 0 && !row.problem) {
-    writeFileSync(options.errors, await errorsWorkbook(format, file, errors));
-    console.log(`the file with an error column: ${options.errors}`);
+  const alreadyImported = row.already_imported as RowRun[];
+  console.log(formatReport(importView(row), errors, alreadyImported));
+  if (options.errors && (errors.length > 0 || alreadyImported.length > 0) && !row.problem) {
+    writeFileSync(options.errors, await errorsWorkbook(format, file, errors, alreadyImported));
+    console.log(`the file with its error and status columns: ${options.errors}`);
   }
   return row.status === 'succeeded' ? 0 : 1;
 }
@@ -162,8 +176,15 @@ export function registerImportCommand(program: Command, withDatabase: WithDataba
       'rollback (store nothing if any row is bad) or proceed (store the good rows)',
       'rollback',
     )
+    .option(
+      '--repeat',
+      'store rows equal to ones imported before as new events (a new delivery identical to an earlier one)',
+    )
     .option('--enterprise <creditCode>', 'the enterprise (统一社会信用代码) the events belong to')
-    .option('--errors <file.xlsx>', 'when rows are bad, write a copy of the file with an error column here')
+    .option(
+      '--errors <file.xlsx>',
+      'when rows are bad or already imported, write a copy of the file with an error and a status column here',
+    )
     .action((file: string, options: Omit<ImportCommandOptions, 'sizeLimit'>) =>
       withDatabase(async (database, config) => {
         process.exitCode = await importFile(database, file, {

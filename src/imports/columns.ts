@@ -12,6 +12,14 @@ export const formattedRows = 10_000;
 export const headerRow = 1;
 /** The column errors.xlsx adds; ignored when the corrected copy is uploaded again. */
 export const errorsHeader = '错误 Errors';
+/** The column errors.xlsx adds for rows already imported; ignored on import too. */
+export const statusHeader = '状态 Status';
+/** What errors.xlsx says of a row already imported. */
+export const alreadyImportedNote = '已导入过，未重复保存 (already imported, not stored again)';
+
+/** A column errors.xlsx added (errors, status): not the template's, skipped on import. */
+export const isAddedColumn = (header: string): boolean =>
+  header.startsWith(errorsHeader) || header.startsWith(statusHeader);
 export const exampleRow = 2;
 
 export const text = (lang: Lang, language: Language): string => lang[language] || lang.zh || lang.en;

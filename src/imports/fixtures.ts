@@ -62,7 +62,16 @@ export interface ImportReport {
   id: string;
   status: string;
   problem: string | null;
-  rows: { total: number | null; checked: number; stored: number; skipped: number; invalid: number };
+  repeat: boolean;
+  rows: {
+    total: number | null;
+    checked: number;
+    stored: number;
+    skipped: number;
+    invalid: number;
+    alreadyImported: number;
+  };
   errorCount: number;
   errors: { sheet: string; row: number; column?: string; header?: string; field?: string; message: string }[];
+  alreadyImportedRows: { sheet: string; row: number }[];
 }

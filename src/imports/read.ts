@@ -2,8 +2,8 @@ import type { FieldValue, TemplateCte, TemplateField } from '../templates/model.
 import {
   columnLetter,
   exampleRow as defaultExampleRow,
-  errorsHeader,
   fieldForHeader,
+  isAddedColumn,
   markerTag,
 } from './columns.js';
 import { cellText, convertCell } from './convert.js';
@@ -99,7 +99,7 @@ export function readSheet(
   const columns: Column[] = [];
   for (let c = 1; c <= grid.columnCount; c++) {
     const header = cellText(grid.cell(headerRow, c));
-    if (header === '' || header.startsWith(errorsHeader)) continue;
+    if (header === '' || isAddedColumn(header)) continue;
     const letter = columnLetter(c);
     const field = fieldForHeader(cte, header);
     if (!field) {

@@ -47,6 +47,19 @@ describe('imported eventIDs', () => {
     expect(importedEventId('key-1', 'tpl', content, 2)).not.toBe(one);
   });
 
+  it('stay what they were without an upload, and are keyed on the upload of a repeat import', () => {
+    const content = rowContent('production', new Map<string, unknown>([['lot', 'L1']]));
+    // rows imported before the repeat option keep being found: the plain eventID did not change
+    expect(importedEventId('key-1', 'tpl', content, 1)).toBe('urn:uuid:9eecedf7-a66a-8037-b9b3-817f2cedfd23');
+    const repeated = importedEventId('key-1', 'tpl', content, 1, 'import-a');
+    expect(repeated).not.toBe(importedEventId('key-1', 'tpl', content, 1));
+    expect(importedEventId('key-1', 'tpl', content, 1, 'import-a')).toBe(repeated);
+    expect(importedEventId('key-1', 'tpl', content, 1, 'import-b')).not.toBe(repeated);
+    expect(repeated).toMatch(
+      /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+  });
+
   it('compare numbers as a spreadsheet shows them (15 significant digits)', () => {
     const of = (weight: number) =>
       rowContent('production', new Map<string, unknown>([['weight', { value: weight, unit: 'KGM' }]]));

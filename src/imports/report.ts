@@ -1,10 +1,13 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { Type } from 'typebox';
 import type { DB, ImportTable } from '../db/types.js';
+import { type RowRun, runRows } from './already-imported.js';
 import type { ImportIssue } from './read.js';
 
 /** The errors listed in an import's JSON report; errors.xlsx has them all. */
 export const reportedErrors = 1000;
+/** The rows already imported listed in an import's JSON report; errors.xlsx marks them all. */
+export const reportedRows = 1000;
 
 const Issue = Type.Object({
   sheet: Type.String(),
@@ -30,6 +33,9 @@ export const ImportView = Type.Object({
   fileName: Type.Union([Type.String(), Type.Null()]),
   fileSize: Type.Integer(),
   mode: Type.String(),
+  repeat: Type.Boolean({
+    description: 'Rows equal to ones imported before were stored as new events (the upload’s repeat option)',
+  }),
   enterprise: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String(),
   startedAt: Type.Union([Type.String(), Type.Null()]),
@@ -48,6 +54,15 @@ export const ImportView = Type.Object({
   problem: Type.Union([Type.String(), Type.Null()], { description: 'A problem with the whole file' }),
   errorCount: Type.Integer(),
   errors: Type.Array(Issue, { description: `The first ${reportedErrors} errors, by sheet, row and column` }),
+  alreadyImportedRows: Type.Array(
+    Type.Object({
+      sheet: Type.String(),
+      row: Type.Integer({ description: 'Spreadsheet row (1 = header)' }),
+    }),
+    {
+      description: `The first ${reportedRows} rows taken as already imported (not stored again), by sheet and row; rows.alreadyImported counts them all, errors.xlsx marks them all`,
+    },
+  ),
   links: Type.Object({ self: Type.String(), errorsWorkbook: Type.String() }),
 });
 
@@ -79,6 +94,7 @@ export function importView(row: Row) {
     fileName: row.file_name,
     fileSize: row.file_size,
     mode: row.mode,
+    repeat: row.repeat,
     enterprise: row.enterprise,
     createdAt: iso(row.created_at) as string,
     startedAt: iso(row.started_at),
@@ -94,6 +110,7 @@ export function importView(row: Row) {
     problem: row.problem,
     errorCount: row.errorCount ?? errors.length,
     errors: errors.slice(0, reportedErrors),
+    alreadyImportedRows: runRows((row.already_imported ?? []) as RowRun[], reportedRows),
     links: { self: `/api/imports/${row.id}`, errorsWorkbook: `/api/imports/${row.id}/errors.xlsx` },
   };
 }
@@ -109,6 +126,7 @@ const columns = [
   'file_name',
   'file_size',
   'mode',
+  'repeat',
   'status',
   'rows_total',
   'rows_checked',
@@ -117,6 +135,7 @@ const columns = [
   'rows_invalid',
   'problem',
   'errors',
+  'already_imported',
   'attempts',
   'created_at',
   'started_at',
@@ -128,14 +147,19 @@ export function findImport(db: Kysely<DB>, id: string): Promise<Row | undefined>
   return db.selectFrom('imports').select(columns).where('id', '=', id).executeTakeFirst();
 }
 
-/** The caller's recent imports (no error lists: errorCount only). */
+/** The caller's recent imports (no error or row lists: errorCount and rows.alreadyImported only). */
 export async function listImports(db: Kysely<DB>, limit: number): Promise<Row[]> {
   const rows = await db
     .selectFrom('imports')
-    .select(columns.filter((c) => c !== 'errors'))
+    .select(columns.filter((c) => c !== 'errors' && c !== 'already_imported'))
     .select(sql<number>`jsonb_array_length(errors)`.as('error_count'))
     .orderBy('created_at', 'desc')
     .limit(limit)
     .execute();
-  return rows.map(({ error_count, ...r }) => ({ ...r, errors: [], errorCount: error_count }));
+  return rows.map(({ error_count, ...r }) => ({
+    ...r,
+    errors: [],
+    already_imported: [],
+    errorCount: error_count,
+  }));
 }

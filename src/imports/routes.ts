@@ -4,6 +4,7 @@ import { scoped } from '../db/scoped.js';
 import { DomainError } from '../http/errors.js';
 import { getTemplate } from '../templates/engine.js';
 import { parseTemplateRef, templateRef } from '../templates/model.js';
+import type { RowRun } from './already-imported.js';
 import { errorsWorkbook } from './errors-workbook.js';
 import { defineImportJob, enqueueImport } from './job.js';
 import type { ImportIssue } from './read.js';
@@ -38,6 +39,13 @@ const ImportQuery = Type.Object({
     Type.Union([Type.Literal('rollback'), Type.Literal('proceed')], {
       default: 'rollback',
       description: 'rollback: store nothing if any row is bad; proceed: store the good rows',
+    }),
+  ),
+  repeat: Type.Optional(
+    Type.Boolean({
+      default: false,
+      description:
+        'true: store rows equal to ones imported before as new events (a new delivery identical to an earlier one); their eventIDs are keyed on this upload, so a retried job still stores each row once',
     }),
   ),
   enterprise: Type.Optional(
@@ -106,7 +114,7 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
         tags,
         security,
         summary: 'Import an Excel workbook or a CSV file (the raw file as the body); 202 with the import',
-        description: `Content-Type ${xlsxType} or text/csv (UTF-8 with or without BOM, or GB 18030). What identifies the file is checked at once: a workbook of another template or CTE (its hidden marker), missing sheets, or a header row naming no field of its CTE are a 400 problem+json whose errors point at the query parameter (\`template\`, \`cte\`) or at the file (\`file\`, a sheet \`file/生产\`, a row \`file/生产/1\`); nothing is queued. The rows are then checked and stored by a durable job: follow Location. Rows already imported by the enterprise (the same values of the same template and CTE) are not stored again: the report counts them in rows.alreadyImported.`,
+        description: `Content-Type ${xlsxType} or text/csv (UTF-8 with or without BOM, or GB 18030). What identifies the file is checked at once: a workbook of another template or CTE (its hidden marker), missing sheets, or a header row naming no field of its CTE are a 400 problem+json whose errors point at the query parameter (\`template\`, \`cte\`) or at the file (\`file\`, a sheet \`file/生产\`, a row \`file/生产/1\`); nothing is queued. The rows are then checked and stored by a durable job: follow Location. Rows already imported by the enterprise (the same values of the same template and CTE) are not stored again: the report counts them in rows.alreadyImported and lists them by sheet and row in alreadyImportedRows, and errors.xlsx marks them. With \`repeat=true\` such rows are stored as new events (a new delivery identical to an earlier one).`,
         querystring: ImportQuery,
         response: { 202: ImportView },
       },
@@ -122,6 +130,7 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
         template?: string;
         cte?: string;
         mode?: 'rollback' | 'proceed';
+        repeat?: boolean;
         enterprise?: string;
         fileName?: string;
       };
@@ -136,6 +145,7 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
           template: query.template,
           cte: query.cte,
           mode: query.mode ?? 'rollback',
+          repeat: query.repeat ?? false,
           enterprise: query.enterprise,
           fileName: query.fileName,
         }),
@@ -156,7 +166,7 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         security,
-        summary: 'Your recent imports (your enterprise’s)',
+        summary: 'Your recent imports (your enterprise’s), without their lists of errors and rows',
         querystring: Type.Object({
           perPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 30 })),
         }),
@@ -196,7 +206,8 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         security,
-        summary: 'A copy of the uploaded file with an error column naming each bad cell and its problem',
+        summary:
+          'A copy of the uploaded file with an error column naming each bad cell and its problem, and a status column marking the rows already imported (已导入过，未重复保存)',
         params: IdParams,
       },
     },
@@ -205,7 +216,7 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
       const row = await scoped(request, (trx) =>
         trx
           .selectFrom('imports')
-          .select(['format', 'file', 'status', 'errors', 'problem', 'file_name'])
+          .select(['format', 'file', 'status', 'errors', 'already_imported', 'problem', 'file_name'])
           .where('id', '=', id)
           .executeTakeFirst(),
       );
@@ -221,7 +232,12 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
           'NOT_FOUND',
           `Import ${id} has no error copy: the file itself was refused (${row.problem})`,
         );
-      const file = await errorsWorkbook(row.format, row.file, row.errors as ImportIssue[]);
+      const file = await errorsWorkbook(
+        row.format,
+        row.file,
+        row.errors as ImportIssue[],
+        row.already_imported as RowRun[],
+      );
       const name = `${(row.file_name ?? 'import').replace(/\.(xlsx|csv)$/i, '').replace(/[^\w.-]/g, '_')}-errors.xlsx`;
       return reply.type(xlsxType).header('content-disposition', `attachment; filename="${name}"`).send(file);
     },

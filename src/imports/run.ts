@@ -4,6 +4,7 @@ import type { Database } from '../db/database.js';
 import type { DB } from '../db/types.js';
 import { checkFields } from '../templates/engine.js';
 import type { RecordIssue, Template } from '../templates/model.js';
+import { rowRuns, type SheetRowRef } from './already-imported.js';
 import { FileProblem } from './grid.js';
 import { type ImportIssue, type ReadSheet, readSheet, type SheetRow } from './read.js';
 import { resolveUpload } from './sheets.js';
@@ -70,8 +71,10 @@ class Refused extends Error {
  * the rows through storeRows in ONE transaction, with the final status and report in that same
  * transaction. Under `rollback` one bad row stores nothing; under `proceed` the good rows are
  * stored. Rows the enterprise imported before (same eventID, see importedEventId) are counted as
- * already imported and not stored again. Safe to run again after a crash: only a queued or running
- * import is picked up, and a run that died stored nothing.
+ * already imported, listed by sheet and row, and not stored again; a repeat upload keys its rows'
+ * eventIDs on the import itself, so they are new events (and stay one each if the job runs again).
+ * Safe to run again after a crash: only a queued or running import is picked up, and a run that
+ * died stored nothing.
  */
 export async function runImport(database: Database, id: string, options: RunOptions = {}): Promise<void> {
   const db = database.db;
@@ -160,7 +163,13 @@ export async function runImport(database: Database, id: string, options: RunOpti
             record: {
               cte: sheet.cte.id,
               fields: row.fields,
-              eventId: importedEventId(key, template.id, content, occurrence(content)),
+              eventId: importedEventId(
+                key,
+                template.id,
+                content,
+                occurrence(content),
+                claimed.repeat ? id : undefined,
+              ),
             },
           });
         }
@@ -188,6 +197,7 @@ export async function runImport(database: Database, id: string, options: RunOpti
     const capturer = { principal: claimed.created_by, enterprise: claimed.enterprise };
     // Another connection can record progress while the transaction runs on a server; PGlite has one.
     const liveProgress = database.kind === 'postgres';
+    const present: SheetRowRef[] = [];
     try {
       await db.transaction().execute(async (trx) => {
         // One enterprise's imports store one at a time: a concurrent import of the same rows would
@@ -209,6 +219,10 @@ export async function runImport(database: Database, id: string, options: RunOpti
             now,
           );
           progress.alreadyImported += result.present.length;
+          for (const index of result.present) {
+            const p = chunk[index] as Pending;
+            present.push({ sheet: p.sheet.sheet, row: p.row.row });
+          }
           const refused = result.issues.map((i) => {
             const p = chunk[i.index] as Pending;
             badRows.add(`${p.sheet.sheet}\u0000${p.row.row}`);
@@ -230,6 +244,8 @@ export async function runImport(database: Database, id: string, options: RunOpti
           rows_stored: progress.stored,
           rows_invalid: badRows.size,
           errors: JSON.stringify(sortIssues(issues, sheets)),
+          // pending (and so present) is in sheet and row order
+          already_imported: JSON.stringify(rowRuns(present)),
         });
       });
     } catch (error) {

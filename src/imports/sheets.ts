@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import { getTemplate } from '../templates/engine.js';
 import { parseTemplateRef, type Template, type TemplateCte, templateRef } from '../templates/model.js';
-import { errorsHeader, fieldForHeader, listsSheet, markerSheet, normaliseHeader } from './columns.js';
+import { fieldForHeader, isAddedColumn, listsSheet, markerSheet, normaliseHeader } from './columns.js';
 import { cellText } from './convert.js';
 import { csvGrid, FileProblem, filePointer, type Grid, loadWorkbook, worksheetGrid } from './grid.js';
 import { type Outline, workbookOutline } from './outline.js';
@@ -51,13 +51,13 @@ function cteOrProblem(template: Template, id: string, pointer: string): Template
   return cte;
 }
 
-/** The header cells of a sheet's first rows (the error column of errors.xlsx left out). */
+/** The header cells of a sheet's first rows (the columns errors.xlsx adds left out). */
 function headersOf(grid: Grid): { row: number; headers: string[] } {
   const row = findHeaderRow(grid);
   const headers: string[] = [];
   for (let c = 1; c <= grid.columnCount; c++) {
     const header = cellText(grid.cell(row, c));
-    if (header !== '' && !header.startsWith(errorsHeader)) headers.push(header);
+    if (header !== '' && !isAddedColumn(header)) headers.push(header);
   }
   return { row, headers };
 }

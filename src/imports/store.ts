@@ -44,11 +44,19 @@ export async function importKey(db: Kysely<DB>, enterprise: string | null): Prom
  * same row imported again by the same enterprise gets the same eventID, so it is found already
  * stored; two equal rows of one file (two sales of 1 kg of a lot on one day) stay two events; the
  * rows of two enterprises never meet, and no one without the key can compute the eventID.
+ * `upload` (the import id of a repeat upload) keys the eventID on that upload as well: its rows
+ * are new events whatever was imported before, and the same again only for that upload, so a
+ * retried job stores nothing twice. Without it the eventID is what it always was.
  */
-export function importedEventId(key: string, template: string, content: string, occurrence: number): string {
-  const h = createHmac('sha256', key)
-    .update(['suyuan-import', template, content, occurrence].join('\u0000'))
-    .digest();
+export function importedEventId(
+  key: string,
+  template: string,
+  content: string,
+  occurrence: number,
+  upload?: string,
+): string {
+  const name = ['suyuan-import', template, content, occurrence, ...(upload === undefined ? [] : [upload])];
+  const h = createHmac('sha256', key).update(name.join('\u0000')).digest();
   h[6] = ((h[6] ?? 0) & 0x0f) | 0x80;
   h[8] = ((h[8] ?? 0) & 0x3f) | 0x80;
   const x = h.subarray(0, 16).toString('hex');

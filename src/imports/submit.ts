@@ -21,6 +21,8 @@ export interface NewImport {
   /** A CTE id, or `all` (every sheet of the workbook). */
   cte?: string;
   mode: ImportMode;
+  /** Store rows equal to ones imported before as new events, keyed on this import (default false). */
+  repeat?: boolean;
   /** The enterprise the events belong to; defaults to the principal's. */
   enterprise?: string;
   /** The file's outline when the caller read it already (outlineUpload), outside its transaction. */
@@ -129,6 +131,7 @@ export async function createImport(db: Kysely<DB>, principal: Principal, input: 
       file: input.file,
       file_size: input.file.length,
       mode: input.mode,
+      repeat: input.repeat ?? false,
     })
     .execute();
   return id;

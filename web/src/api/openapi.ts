@@ -2749,7 +2749,7 @@ export interface paths {
     };
   };
   '/api/imports': {
-    /** Your recent imports (your enterprise’s) */
+    /** Your recent imports (your enterprise’s), without their lists of errors and rows */
     get: {
       parameters: {
         query?: {
@@ -2774,6 +2774,8 @@ export interface paths {
               fileName: string | null;
               fileSize: number;
               mode: string;
+              /** Rows equal to ones imported before were stored as new events (the upload’s repeat option) */
+              repeat: boolean;
               enterprise: string | null;
               createdAt: string;
               startedAt: string | null;
@@ -2803,6 +2805,12 @@ export interface paths {
                 field?: string;
                 message: string;
               }[];
+              /** The first 1000 rows taken as already imported (not stored again), by sheet and row; rows.alreadyImported counts them all, errors.xlsx marks them all */
+              alreadyImportedRows: {
+                sheet: string;
+                /** Spreadsheet row (1 = header) */
+                row: number;
+              }[];
               links: {
                 self: string;
                 errorsWorkbook: string;
@@ -2822,6 +2830,8 @@ export interface paths {
           cte?: string;
           /** rollback: store nothing if any row is bad; proceed: store the good rows */
           mode?: 'rollback' | 'proceed';
+          /** true: store rows equal to ones imported before as new events (a new delivery identical to an earlier one); their eventIDs are keyed on this upload, so a retried job still stores each row once */
+          repeat?: boolean;
           /** Administrators: the enterprise the events belong to */
           enterprise?: string;
           fileName?: string;
@@ -2845,6 +2855,8 @@ export interface paths {
               fileName: string | null;
               fileSize: number;
               mode: string;
+              /** Rows equal to ones imported before were stored as new events (the upload’s repeat option) */
+              repeat: boolean;
               enterprise: string | null;
               createdAt: string;
               startedAt: string | null;
@@ -2873,6 +2885,12 @@ export interface paths {
                 /** Template field name */
                 field?: string;
                 message: string;
+              }[];
+              /** The first 1000 rows taken as already imported (not stored again), by sheet and row; rows.alreadyImported counts them all, errors.xlsx marks them all */
+              alreadyImportedRows: {
+                sheet: string;
+                /** Spreadsheet row (1 = header) */
+                row: number;
               }[];
               links: {
                 self: string;
@@ -2910,6 +2928,8 @@ export interface paths {
               fileName: string | null;
               fileSize: number;
               mode: string;
+              /** Rows equal to ones imported before were stored as new events (the upload’s repeat option) */
+              repeat: boolean;
               enterprise: string | null;
               createdAt: string;
               startedAt: string | null;
@@ -2939,6 +2959,12 @@ export interface paths {
                 field?: string;
                 message: string;
               }[];
+              /** The first 1000 rows taken as already imported (not stored again), by sheet and row; rows.alreadyImported counts them all, errors.xlsx marks them all */
+              alreadyImportedRows: {
+                sheet: string;
+                /** Spreadsheet row (1 = header) */
+                row: number;
+              }[];
               links: {
                 self: string;
                 errorsWorkbook: string;
@@ -2950,7 +2976,7 @@ export interface paths {
     };
   };
   '/api/imports/{id}/errors.xlsx': {
-    /** A copy of the uploaded file with an error column naming each bad cell and its problem */
+    /** A copy of the uploaded file with an error column naming each bad cell and its problem, and a status column marking the rows already imported (已导入过，未重复保存) */
     get: {
       parameters: {
         query?: never;
