@@ -5,8 +5,8 @@ import { storeEvents } from '../src/epcis/capture/store.js';
 import { gs1CheckDigit } from '../src/identifiers/gs1/check-digit.js';
 import { BulkRows, reserveIds } from '../src/seed/bulk-rows.js';
 import { copyInTransaction } from '../src/seed/copy.js';
-import { bareWalk } from '../src/trace/queries.js';
 import { progress } from './report.js';
+import { walkOnly } from './trace-bare.js';
 
 type Json = Record<string, unknown>;
 
@@ -221,7 +221,7 @@ export async function generateTraceGraph(
   const hub = `https://id.gs1.org/01/${gtinOf(99)}/10/${tag}HUB`;
   const sample = plantLots.filter((_, i) => i % Math.max(1, Math.floor(plantLots.length / 10)) === 0);
   let reach = 0;
-  for (const lot of sample) reach += await bareWalk(database.db, lot, 'forward', 100);
+  for (const lot of sample) reach += await walkOnly(database.pool, lot, 'forward', 100);
   const perPlantLot = Math.max(1, reach / Math.max(1, sample.length));
   const wanted = Math.min(plantLots.length, Math.ceil(options.impactTarget / perPlantLot));
   for (let i = 0; i < wanted; i++) {

@@ -2,9 +2,10 @@ import pg from 'pg';
 import { type Database, openDatabase } from '../src/db/database.js';
 import { migrate } from '../src/db/migrate.js';
 import { impactOf } from '../src/trace/impact.js';
-import { bareWalk, type Way } from '../src/trace/queries.js';
+import type { Way } from '../src/trace/queries.js';
 import { traceGraph } from '../src/trace/service.js';
 import { percentile } from './report.js';
+import { bareImpact, bareTrace, walkOnly } from './trace-bare.js';
 import { generateTraceGraph } from './trace-generate.js';
 
 /**
@@ -72,16 +73,22 @@ async function main() {
       add(way, performance.now() - t);
       objects += g.objects.length;
       t = performance.now();
-      await bareWalk(db, start, way, 50);
+      await bareTrace(database.pool, start, way, 50);
       add(`bare ${way}`, performance.now() - t);
+      t = performance.now();
+      await walkOnly(database.pool, start, way, 50);
+      add(`walk ${way}`, performance.now() - t);
     }
   for (let i = 0; i < 3; i++) {
     let t = performance.now();
     const impact = await impactOf(db, [hub]);
     add('impact', performance.now() - t);
     t = performance.now();
-    await bareWalk(db, hub, 'forward', 100);
+    await bareImpact(database.pool, [hub], 100);
     add('bare impact', performance.now() - t);
+    t = performance.now();
+    await walkOnly(database.pool, hub, 'forward', 100);
+    add('walk impact', performance.now() - t);
     if (i === 0) console.log('impact objects', impact.objects.length, 'holdings', impact.holdings.length);
   }
   console.log('avg objects', Math.round(objects / (2 * n)));

@@ -1,4 +1,5 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { preparedRows } from '../db/prepared.js';
 import type { DB } from '../db/types.js';
 import type { Way } from './queries.js';
 
@@ -64,7 +65,8 @@ export interface GraphRow {
  * the nearest `limit` nodes, and returns their facts (codes registry, first production event), the
  * relations between them, their movements, the events behind both, and the filed enterprises
  * behind every party and location those name. It is PL/pgSQL so that the session keeps its plan:
- * planning the statement costs about as much as running it for a trace of a few dozen objects.
+ * planning the statement costs about as much as running it for a trace of a few dozen objects; the
+ * call itself is a prepared statement (src/db/prepared.ts).
  * Arrays of tuples keep the JSON small (a relation or movement names its event by position in
  * `events`, whose time is also its own); service.ts names the fields.
  *
@@ -72,6 +74,9 @@ export interface GraphRow {
  * same relation at the same depth, so cycles end at the depth limit and diamonds do not multiply
  * paths.
  */
+const traceCall = `SELECT * FROM suyuan_trace($1::text, $2::boolean, $3::boolean, $4::integer, $5::timestamptz,
+  $6::bigint)`;
+
 export async function graphRow(
   db: Kysely<DB>,
   start: string,
@@ -80,8 +85,13 @@ export async function graphRow(
 ): Promise<GraphRow> {
   const at = o.at?.toISOString() ?? null;
   const limit = o.limit === undefined || !Number.isFinite(o.limit) ? null : o.limit;
-  const { rows } = await sql<GraphRow>`
-    SELECT * FROM suyuan_trace(${start}::text, ${ways.includes('back')}::boolean, ${ways.includes('forward')}::boolean,
-      ${o.depth}::integer, ${at}::timestamptz, ${limit}::bigint)`.execute(db);
+  const rows = await preparedRows<GraphRow>(db, 'suyuan-trace', traceCall, [
+    start,
+    ways.includes('back'),
+    ways.includes('forward'),
+    o.depth,
+    at,
+    limit,
+  ]);
   return rows[0] as GraphRow;
 }

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../db/types.js';
 import { type PartyInfo, partyDirectory } from './parties.js';
 
@@ -21,7 +21,7 @@ export interface Holding {
   held: number;
 }
 
-interface Row {
+export interface HeldRow {
   party: string;
   epc: string | null;
   uom: string | null;
@@ -35,7 +35,7 @@ interface Row {
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
-function toHolding(r: Row): Holding {
+function toHolding(r: HeldRow): Holding {
   const q = (v: number | null) => round(Number(v ?? 0));
   const h: Holding = {
     party: r.party,
@@ -59,29 +59,31 @@ export function scopePrefix(uri: string): string | null {
   return /^https:\/\/id\.gs1\.org\/01\/\d{14}$/.test(uri) ? `${uri}/` : null;
 }
 
+/** What a holdings statement reads: identifiers listed in `scope` (a subquery of one column), and
+ * with a product's prefix its lots and items as well. */
+export interface HeldScope {
+  scope: RawBuilder<unknown>;
+  prefix: string | null;
+  at: string | null;
+  perObject: boolean;
+}
+
 /**
- * Who holds how much of these identifiers (and, for a product, of its lots and items), by party;
- * per object as well when `perObject`. Ownership transfers (TransactionEvent) are not custody.
+ * The common table expressions `inside`, `moved` and `held` (party, epc, uom and the sums of each
+ * movement kind) of a holdings statement, for `WITH RECURSIVE` (impact-query.ts adds its walk).
  *
  * Goods move inside their containers: a shipment of a pallet (SSCC) ships every case and unit in
  * it at that moment, as the aggregation intervals of lineage_links say (up to five levels:
  * unit → case → pallet → container …). Such a movement counts for the contents unless the same
- * event also names the content itself.
+ * event also names the content itself. Ownership transfers (TransactionEvent) are not custody.
  */
-export async function holdings(
-  db: Kysely<DB>,
-  uris: string[],
-  options: { at?: Date; perObject?: boolean; prefix?: string | null; since?: Date; until?: Date } = {},
-): Promise<Holding[]> {
-  const at = options.at?.toISOString() ?? null;
-  const prefix = options.prefix ?? null;
-  const epc = options.perObject ? sql`epc` : sql`NULL::text`;
+export function heldCtes({ scope, prefix, at, perObject }: HeldScope): RawBuilder<unknown> {
+  const epc = perObject ? sql`epc` : sql`NULL::text`;
   const inScope = (column: ReturnType<typeof sql.ref>) => {
-    const listed = sql`${column} IN (SELECT unnest(${uris}::text[]))`;
+    const listed = sql`${column} IN (${scope})`;
     return prefix === null ? listed : sql`(${listed} OR ${column} LIKE ${`${prefix}%`})`;
   };
-  const { rows } = await sql<Row>`
-    WITH RECURSIVE inside (item, container, from_at, to_at, quantity, uom, level) AS (
+  return sql`inside (item, container, from_at, to_at, quantity, uom, level) AS (
       SELECT l.source, l.target, l.at, l.valid_to, coalesce(l.source_quantity, 1), l.uom, 1
       FROM lineage_links l WHERE l.kind = 'contains' AND ${inScope(sql.ref('l.source'))}
       UNION ALL
@@ -101,25 +103,50 @@ export async function holdings(
       FROM inside i JOIN lineage_movements m ON m.epc = i.container
         AND m.at >= i.from_at AND (i.to_at IS NULL OR m.at < i.to_at)
       WHERE NOT EXISTS (SELECT 1 FROM lineage_movements d WHERE d.event_pk = m.event_pk AND d.epc = i.item)
-    )
-    SELECT party, ${epc} AS epc, uom,
-      sum(quantity) FILTER (WHERE kind = 'produced') AS produced,
-      sum(quantity) FILTER (WHERE kind = 'received') AS received,
-      sum(quantity) FILTER (WHERE kind = 'shipped') AS shipped,
-      sum(quantity) FILTER (WHERE kind = 'sold') AS sold,
-      sum(quantity) FILTER (WHERE kind = 'consumed') AS consumed,
-      sum(quantity) FILTER (WHERE kind = 'destroyed') AS destroyed
-    FROM moved
-    WHERE kind <> 'transferred' AND party IS NOT NULL
-      AND (${at}::timestamptz IS NULL OR at <= ${at}::timestamptz)
-    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`.execute(db);
-  const directory = await partyDirectory(
-    db,
-    rows.map((r) => r.party),
-  );
+    ),
+    held AS (
+      SELECT party, ${epc} AS epc, uom,
+        sum(quantity) FILTER (WHERE kind = 'produced') AS produced,
+        sum(quantity) FILTER (WHERE kind = 'received') AS received,
+        sum(quantity) FILTER (WHERE kind = 'shipped') AS shipped,
+        sum(quantity) FILTER (WHERE kind = 'sold') AS sold,
+        sum(quantity) FILTER (WHERE kind = 'consumed') AS consumed,
+        sum(quantity) FILTER (WHERE kind = 'destroyed') AS destroyed
+      FROM moved
+      WHERE kind <> 'transferred' AND party IS NOT NULL
+        AND (${at}::timestamptz IS NULL OR at <= ${at}::timestamptz)
+      GROUP BY 1, 2, 3
+    )`;
+}
+
+/** Holdings rows with the enterprise and region behind each party. */
+export function withParties(rows: HeldRow[], directory: Map<string, PartyInfo>): Holding[] {
   return rows.map((r) => {
     const h = toHolding(r);
     const info = directory.get(r.party);
     return info ? { ...h, region: info.region, enterprise: info } : h;
   });
+}
+
+/**
+ * Who holds how much of these identifiers (and, for a product, of its lots and items), by party;
+ * per object as well when `perObject`.
+ */
+export async function holdings(
+  db: Kysely<DB>,
+  uris: string[],
+  options: { at?: Date; perObject?: boolean; prefix?: string | null } = {},
+): Promise<Holding[]> {
+  const ctes = heldCtes({
+    scope: sql`SELECT unnest(${uris}::text[])`,
+    prefix: options.prefix ?? null,
+    at: options.at?.toISOString() ?? null,
+    perObject: options.perObject === true,
+  });
+  const { rows } = await sql<HeldRow>`WITH RECURSIVE ${ctes} SELECT * FROM held ORDER BY 1, 2, 3`.execute(db);
+  const directory = await partyDirectory(
+    db,
+    rows.map((r) => r.party),
+  );
+  return withParties(rows, directory);
 }

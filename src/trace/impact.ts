@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import { DomainError } from '../http/errors.js';
-import { type Holding, holdings, scopePrefix } from './holdings.js';
-import { describeObjects } from './objects.js';
-import type { PartyInfo } from './parties.js';
-import { containersAmong, isKnown, reachedNodes, scanTotals } from './queries.js';
+import { type Holding, scopePrefix, withParties } from './holdings.js';
+import { impactRow } from './impact-query.js';
+import { traceObject } from './objects.js';
+import { directoryOfTuples, type PartyInfo } from './parties.js';
+import { isKnown } from './queries.js';
 import { maxDepth, type TraceObject } from './schema.js';
 import { identifierOf } from './service.js';
 
@@ -75,8 +76,9 @@ export async function impactOf(
   window: { from?: Date; to?: Date } = {},
 ): Promise<Impact> {
   const lots = [...new Set(raw.map(identifierOf))];
-  const depths = await reachedNodes(db, lots, 'forward', { depth: maxDepth, ...window });
-  if (depths.size === lots.length) {
+  const prefixes = lots.map(scopePrefix).filter((p): p is string => p !== null);
+  const row = await impactRow(db, lots, { depth: maxDepth, ...window, prefix: prefixes[0] ?? null });
+  if (row.objects.length === lots.length) {
     const known = await Promise.all(lots.map((l) => isKnown(db, l)));
     const unknown = lots.filter((_, i) => !known[i]);
     if (unknown.length === lots.length)
@@ -85,15 +87,11 @@ export async function impactOf(
         `${unknown.join(', ')} appear in no event and were never issued here`,
       );
   }
-  const uris = [...depths.keys()];
-  const prefixes = lots.map(scopePrefix).filter((p): p is string => p !== null);
-  const [objects, held, scans, containers] = await Promise.all([
-    describeObjects(db, depths),
-    holdings(db, uris, { perObject: true, prefix: prefixes[0] ?? null }),
-    scanTotals(db, uris),
-    containersAmong(db, uris),
-  ]);
-  const withScans = objects.map((o) => ({ ...o, scans: scans.get(o.uri) ?? 0 }));
+  const directory = directoryOfTuples(row.directory);
+  const held = withParties(row.holdings ?? [], directory);
+  const scans = new Map((row.scans ?? []).map(([uri, n]) => [uri, Number(n)]));
+  const containers = new Set(row.containers ?? []);
+  const withScans = row.objects.map((o) => ({ ...traceObject(o), scans: scans.get(o[0]) ?? 0 }));
   const regionNames: Record<string, string | null> = {};
   for (const h of held) if (h.region && h.enterprise) regionNames[h.region] = h.enterprise.regionName;
   return {

@@ -1,8 +1,5 @@
-import type { Kysely } from 'kysely';
 import { suyuanCodeOf } from '../codes/code-uri.js';
-import type { DB } from '../db/types.js';
 import type { ObjectTuple } from './graph-query.js';
-import { objectFacts } from './queries.js';
 import type { TraceObject } from './schema.js';
 
 /** Product (GTIN) and lot (AI 10) read from a canonical GS1 Digital Link, when it is one. */
@@ -64,28 +61,4 @@ export function traceObject([
     origin: ilmd,
     depth,
   };
-}
-
-/** The objects of a graph with what the codes registry and their production event say. */
-export async function describeObjects(db: Kysely<DB>, depths: Map<string, number>): Promise<TraceObject[]> {
-  const rows = await objectFacts(db, [...depths.keys()]);
-  return rows
-    .map((r) => {
-      const parts = gs1Parts(r.uri);
-      return {
-        uri: r.uri,
-        code: r.value ?? displayCode(r.uri),
-        kind: r.kind ?? parts.kind,
-        product: r.product ?? parts.product,
-        productName: r.product_name,
-        lot: r.lot ?? parts.lot,
-        productionDate: r.production_date,
-        expiryDate: r.expiry_date,
-        producedAt: r.produced_at?.toISOString() ?? null,
-        producer: r.owner ?? r.produced_by,
-        origin: r.ilmd,
-        depth: depths.get(r.uri) ?? 0,
-      };
-    })
-    .sort((a, b) => a.depth - b.depth || (a.uri < b.uri ? -1 : 1));
 }

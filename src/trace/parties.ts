@@ -64,6 +64,21 @@ export function directoryOf(rows: Iterable<DirectoryRow>): Map<string, PartyInfo
   return out;
 }
 
+/** The directory a trace or impact statement returns as tuples (identifier, credit code, name, region, location). */
+export function directoryOfTuples(
+  tuples: [string, string, string, string, string | null][] | null,
+): Map<string, PartyInfo> {
+  return directoryOf(
+    (tuples ?? []).map(([id, credit_code, name, region, location]) => ({
+      id,
+      credit_code,
+      name,
+      region,
+      location,
+    })),
+  );
+}
+
 /**
  * Maps party and location identifiers of events to filed enterprises: a location's identifier, an
  * enterprise's GLN (with or without an extension), or the enterprise's credit code. Identifiers no

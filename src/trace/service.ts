@@ -5,7 +5,7 @@ import { DomainError } from '../http/errors.js';
 import { targetOfCode, targetOfDigitalLink } from '../resolver/service.js';
 import { graphRow } from './graph-query.js';
 import { iso, traceObject } from './objects.js';
-import { directoryOf } from './parties.js';
+import { directoryOfTuples } from './parties.js';
 import type { Way } from './queries.js';
 import type { Direction, TraceGraph } from './schema.js';
 
@@ -52,15 +52,7 @@ export async function traceGraph(db: Kysely<DB>, uri: string, options: TraceOpti
   if (row.known === false)
     throw new DomainError('NOT_FOUND', `${uri} was never issued here and appears in no event`);
   const objects = row.objects ?? [];
-  const directory = directoryOf(
-    (row.directory ?? []).map(([id, credit_code, name, region, location]) => ({
-      id,
-      credit_code,
-      name,
-      region,
-      location,
-    })),
-  );
+  const directory = directoryOfTuples(row.directory);
   const where = (ids: (string | null)[]) => {
     for (const id of ids) {
       const info = id === null ? undefined : directory.get(id);
