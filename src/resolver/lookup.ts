@@ -1,4 +1,5 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { preparedRows } from '../db/prepared.js';
 import type { DB } from '../db/types.js';
 
 export interface CodeFacts {
@@ -76,8 +77,14 @@ interface Row {
 
 /** Everything a resolve needs for many codes in one statement (the resolver batches concurrent requests). */
 export async function lookupCodes(db: Kysely<DB>, uris: string[]): Promise<Map<string, CodeFacts>> {
-  // suyuan_code_facts (migration 0056): one statement, planned once per connection
-  const { rows } = await sql<Row>`SELECT * FROM suyuan_code_facts(${uris}::text[])`.execute(db);
+  // suyuan_code_facts (migration 0056): one statement, planned once per connection; the call itself
+  // a prepared statement too (src/db/prepared.ts)
+  const rows = await preparedRows<Row>(
+    db,
+    'suyuan-code-facts',
+    'SELECT * FROM suyuan_code_facts($1::text[])',
+    [uris],
+  );
   const out = new Map<string, CodeFacts>();
   for (const r of rows) {
     out.set(r.uri, {
