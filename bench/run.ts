@@ -147,7 +147,7 @@ program
         'trace',
         rows as unknown as Record<string, unknown>[],
         rows.flatMap((r) => [
-          `[${r.backend}] target trace p99 < 50 ms: back ${r.backP99Ms} ms, forward ${r.forwardP99Ms} ms — ${verdict(Math.max(r.backP99Ms, r.forwardP99Ms) < 50)}`,
+          `[${r.backend}] target trace p99 < 50 ms: back ${r.backP99Ms} ms, forward ${r.forwardP99Ms} ms (${r.largeTraces} of the ${2 * r.starts} traces returned ≥ 1,000 objects) — ${verdict(Math.max(r.backP99Ms, r.forwardP99Ms) < 50)}`,
           `[${r.backend}] target impact < 1 s: ${r.impactMs} ms for ${r.impactLots} downstream lots — ${verdict(r.impactMs < 1000)}`,
           ...ratioLines(r),
         ]),

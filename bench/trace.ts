@@ -27,6 +27,9 @@ export interface TraceFigures {
   walkForwardP50Ms: number;
   walkForwardP99Ms: number;
   avgObjectsPerTrace: number;
+  /** Traces (of the 2 × starts) that returned 1,000 objects or more: feed lots forward, mostly. The
+   * p99 of a draw depends on whether it holds ten or more of them (bench/README.md). */
+  largeTraces: number;
   impactMs: number;
   bareImpactMs: number;
   walkImpactMs: number;
@@ -83,14 +86,18 @@ export async function benchTrace(backend: Backend, o: TraceBenchOptions): Promis
       times[k].push(v);
     };
     let objects = 0;
+    let large = 0;
     const bar = progress('trace', starts.length);
     for (const [i, start] of starts.entries()) {
       for (const way of ['back', 'forward'] as Way[]) {
         const runs: [string, () => Promise<unknown>][] = [
           [
             way,
-            async () =>
-              (objects += (await traceGraph(db, start, { direction: way, depth: 50 })).objects.length),
+            async () => {
+              const n = (await traceGraph(db, start, { direction: way, depth: 50 })).objects.length;
+              objects += n;
+              if (n >= 1000) large++;
+            },
           ],
           [`bare ${way}`, () => bareTrace(pool, start, way, 50)],
           [`walk ${way}`, () => walkOnly(pool, start, way, 50)],
@@ -131,6 +138,7 @@ export async function benchTrace(backend: Backend, o: TraceBenchOptions): Promis
       walkForwardP50Ms: p('walk forward', 0.5),
       walkForwardP99Ms: p('walk forward', 0.99),
       avgObjectsPerTrace: Math.round(objects / (2 * starts.length)),
+      largeTraces: large,
       impactMs: p('impact', 0.5),
       bareImpactMs: p('bare impact', 0.5),
       walkImpactMs: p('walk impact', 0.5),
