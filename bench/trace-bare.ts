@@ -46,15 +46,17 @@ const walk = (near: string, far: string) => `
     FROM walk w JOIN lineage_links l ON l.${near} = w.node WHERE w.depth < $2
   )`;
 
-/** Each object with the codes registry's facts and its first production event. */
+/** Each object with the codes registry's facts and its first production event, as one array each. */
 const objectsOf = (nodes: string) => `
-  SELECT n.node AS uri, n.depth, c.value, c.kind, c.owner, c.product, c.product_name, c.lot, c.production_date,
-    c.expiry_date, p.at AS produced_at, p.party AS produced_by, p.ilmd
+  SELECT json_agg(json_build_array(n.node, n.depth, c.value, c.kind, c.owner, c.product, c.product_name, c.lot,
+      c.production_date, c.expiry_date, p.at, p.party, p.ilmd) ORDER BY n.depth, n.node COLLATE "C")
   FROM ${nodes} n
   LEFT JOIN codes c ON c.uri = n.node
   LEFT JOIN LATERAL (SELECT m.at, m.party, m.ilmd FROM lineage_movements m
     WHERE m.epc = n.node AND m.kind = 'produced' ORDER BY m.at, m.event_pk LIMIT 1) p ON true`;
 
+// Rows come out as JSON arrays (no keys) ordered in byte order, as the engine's do; a relation or
+// movement carries its event's id and time itself, as a plain join gives them.
 const traceText = (near: string, far: string) => `
   WITH RECURSIVE ${walk(near, far)},
   nodes AS (SELECT node, min(depth) AS depth FROM walk GROUP BY node),
@@ -66,18 +68,21 @@ const traceText = (near: string, far: string) => `
       e.biz_location, e.read_point, e.owner_enterprise
     FROM events e WHERE e.id IN (SELECT event_pk FROM links UNION SELECT event_pk FROM moves))
   SELECT
-    -- whether the start is known at all (the API answers 404 when not)
-    EXISTS (SELECT 1 FROM codes WHERE uri = $1) OR EXISTS (SELECT 1 FROM event_epcs WHERE epc = $1) AS known,
-    (SELECT json_agg(o ORDER BY o.depth, o.uri) FROM (${objectsOf('nodes')}) o) AS objects,
-    (SELECT json_agg(r ORDER BY r.at) FROM (SELECT l.source, l.target, l.kind, l.source_quantity,
-        l.target_quantity, l.uom, l.valid_to, e.event_time AS at, e.event_id
-      FROM links l JOIN evs e ON e.id = l.event_pk) r) AS relations,
-    (SELECT json_agg(p ORDER BY p.at) FROM (SELECT m.party, m.kind, m.epc, m.quantity, m.uom, m.counterparty,
-        e.event_time AS at, e.event_id
-      FROM moves m JOIN evs e ON e.id = m.event_pk WHERE m.party IS NOT NULL) p) AS parties,
-    (SELECT json_agg(x ORDER BY x.event_time, x.event_id) FROM (SELECT event_id, event_type, event_time, action,
-        biz_step, disposition, biz_location, read_point, owner_enterprise FROM evs) x) AS events,
-    (SELECT json_agg(d) FROM suyuan_party_directory(ARRAY(
+    -- whether the start is known at all, when nothing was found (the API answers 404 when not)
+    CASE WHEN NOT EXISTS (SELECT 1 FROM links) THEN
+      EXISTS (SELECT 1 FROM codes WHERE uri = $1) OR EXISTS (SELECT 1 FROM event_epcs WHERE epc = $1) END AS known,
+    (${objectsOf('nodes')}) AS objects,
+    (SELECT json_agg(json_build_array(l.source, l.target, l.kind, l.source_quantity, l.target_quantity, l.uom,
+        l.valid_to, e.event_id, e.event_time) ORDER BY e.event_time, l.source COLLATE "C", l.target COLLATE "C")
+      FROM links l JOIN evs e ON e.id = l.event_pk) AS relations,
+    (SELECT json_agg(json_build_array(m.party, m.kind, m.epc, m.quantity, m.uom, m.counterparty, e.event_id,
+        e.event_time) ORDER BY e.event_time, m.epc COLLATE "C")
+      FROM moves m JOIN evs e ON e.id = m.event_pk WHERE m.party IS NOT NULL) AS parties,
+    (SELECT json_agg(json_build_array(e.event_id, e.event_type, e.event_time, e.action, e.biz_step, e.disposition,
+        e.biz_location, e.read_point, e.owner_enterprise) ORDER BY e.event_time, e.event_id COLLATE "C")
+      FROM evs e) AS events,
+    (SELECT json_agg(json_build_array(d.id, d.credit_code, d.name, d.region, d.location))
+      FROM suyuan_party_directory(ARRAY(
         SELECT party FROM moves WHERE party IS NOT NULL
         UNION SELECT biz_location FROM evs WHERE biz_location IS NOT NULL
         UNION SELECT read_point FROM evs WHERE read_point IS NOT NULL
@@ -88,42 +93,41 @@ const texts = {
   forward: traceText('source', 'target'),
 };
 
-export interface BareObject {
-  uri: string;
-  depth: number;
-  value: string | null;
-  kind: string | null;
-  owner: string | null;
-  product: string | null;
-  product_name: string | null;
-  lot: string | null;
-  produced_at: string | null;
-  produced_by: string | null;
-}
-export interface BareRelation {
-  source: string;
-  target: string;
-  kind: string;
-  source_quantity: number | null;
-  target_quantity: number | null;
-  at: string;
-  event_id: string;
-}
-export interface BareParty {
-  party: string;
-  kind: string;
-  epc: string;
-  quantity: number | null;
-  counterparty: string | null;
-  event_id: string;
-}
+type Text = string | null;
+/** uri, depth (hops), value, kind, owner, product, product name, lot, production date, expiry date,
+ * produced at, produced by, ilmd */
+export type BareObject = [
+  string,
+  number,
+  Text,
+  Text,
+  Text,
+  Text,
+  Text,
+  Text,
+  Text,
+  Text,
+  Text,
+  Text,
+  unknown,
+];
+/** source, target, kind, source quantity, target quantity, uom, valid to, event id, event time */
+export type BareRelation = [string, string, string, number | null, number | null, Text, Text, string, string];
+/** party, movement kind, object, quantity, uom, counterparty, event id, event time */
+export type BareParty = [string, string, string, number | null, Text, Text, string, string];
+/** event id, type, time, action, bizStep, disposition, bizLocation, readPoint, owner enterprise */
+export type BareEvent = [string, string, string, Text, Text, Text, Text, Text, Text];
+/** identifier, credit code, name, region, location */
+export type BareDirectory = [string, string, string, string, Text];
+
 export interface BareTrace {
-  known: boolean;
+  /** Set only when the walk found no relation. */
+  known: boolean | null;
   objects: BareObject[];
   relations: BareRelation[] | null;
   parties: BareParty[] | null;
-  events: { event_id: string; event_time: string; biz_step: string | null }[] | null;
-  directory: { id: string; credit_code: string }[] | null;
+  events: BareEvent[] | null;
+  directory: BareDirectory[] | null;
 }
 
 /** A whole trace one way, as the bare SQL answers it. */
@@ -177,31 +181,23 @@ const impactText = `
     FROM moved WHERE kind <> 'transferred' AND party IS NOT NULL GROUP BY party, epc, uom
   )
   SELECT
-    (SELECT json_agg(o ORDER BY o.depth, o.uri) FROM (${objectsOf('nodes')}) o) AS objects,
-    (SELECT json_agg(h) FROM (SELECT h.*, d.credit_code, d.name, d.region
-      FROM held h LEFT JOIN suyuan_party_directory(ARRAY(SELECT DISTINCT party FROM held)) d ON d.id = h.party) h)
-      AS holdings,
-    (SELECT json_agg(s) FROM (SELECT t.uri, t.scans FROM code_scan_totals t
-      WHERE t.uri IN (SELECT node FROM nodes)) s) AS scans,
+    (${objectsOf('nodes')}) AS objects,
+    (SELECT json_agg(json_build_array(h.party, h.epc, h.uom, h.produced, h.received, h.shipped, h.sold, h.consumed,
+        h.destroyed)) FROM held h) AS holdings,
+    (SELECT json_agg(json_build_array(d.id, d.credit_code, d.name, d.region, d.location))
+      FROM suyuan_party_directory(ARRAY(SELECT DISTINCT party FROM held)) d) AS directory,
+    (SELECT json_agg(json_build_array(t.uri, t.scans)) FROM code_scan_totals t
+      WHERE t.uri IN (SELECT node FROM nodes)) AS scans,
     (SELECT json_agg(DISTINCT l.target) FROM lineage_links l
       WHERE l.kind = 'contains' AND l.target IN (SELECT node FROM nodes)) AS containers`;
 
-export interface BareHolding {
-  party: string;
-  epc: string;
-  uom: string | null;
-  received: number;
-  shipped: number;
-  sold: number;
-  produced: number;
-  consumed: number;
-  destroyed: number;
-  region: string | null;
-}
+/** party, object, uom, produced, received, shipped, sold, consumed, destroyed */
+export type BareHolding = [string, string, Text, number, number, number, number, number, number];
 export interface BareImpact {
   objects: BareObject[];
   holdings: BareHolding[] | null;
-  scans: { uri: string; scans: string }[] | null;
+  directory: BareDirectory[] | null;
+  scans: [string, number][] | null;
   containers: string[] | null;
 }
 

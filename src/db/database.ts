@@ -34,7 +34,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     pool.on('error', () => {}); // idle-client errors surface on the next query instead of crashing
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    registerPool(db, pool);
+    registerPool(db, pool, true);
     return {
       kind: 'postgres',
       db,
@@ -51,7 +51,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     });
     const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    registerPool(db, pool);
+    registerPool(db, pool, false);
     return {
       kind: 'pglite',
       db,

@@ -145,7 +145,7 @@ export async function importFile(
   } finally {
     bar.stop();
   }
-  const row = await findImport(database.db, id);
+  const row = await findImport(database.db, id, true);
   if (!row) throw new Error(`import ${id} vanished`);
   const errors = row.errors as ImportIssue[];
   const alreadyImported = row.already_imported as RowRun[];

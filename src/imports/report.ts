@@ -142,9 +142,24 @@ const columns = [
   'finished_at',
 ] as const;
 
-/** One import as the caller may see it (row-level security decides), without its file. */
-export function findImport(db: Kysely<DB>, id: string): Promise<Row | undefined> {
-  return db.selectFrom('imports').select(columns).where('id', '=', id).executeTakeFirst();
+/**
+ * One import as the caller may see it (row-level security decides), without its file. The rows
+ * already imported are kept as runs of consecutive rows; a file where every other row was imported
+ * before has one run per row, so unless `allRows` only the first runs are read (enough for the
+ * report's first `reportedRows` rows).
+ */
+export function findImport(db: Kysely<DB>, id: string, allRows = false): Promise<Row | undefined> {
+  const query = db.selectFrom('imports').where('id', '=', id);
+  if (allRows) return query.select(columns).executeTakeFirst();
+  return query
+    .select(columns.filter((c) => c !== 'already_imported'))
+    .select(
+      sql<unknown>`(SELECT coalesce(jsonb_agg(r ORDER BY n), '[]'::jsonb)
+        FROM jsonb_array_elements(already_imported) WITH ORDINALITY AS x(r, n) WHERE n <= ${reportedRows})`.as(
+        'already_imported',
+      ),
+    )
+    .executeTakeFirst() as Promise<Row | undefined>;
 }
 
 /** The caller's recent imports (no error or row lists: errorCount and rows.alreadyImported only). */

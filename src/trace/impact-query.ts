@@ -5,7 +5,7 @@ import { type HeldRow, heldCtes } from './holdings.js';
 
 export interface ImpactRow {
   /** Objects reached (the problem lots included), nearest first; depth is the hop count. */
-  objects: ObjectTuple[];
+  objects: ObjectTuple[] | null;
   holdings: HeldRow[] | null;
   /** Public scans per object that has any. */
   scans: [string, number][] | null;
@@ -41,7 +41,9 @@ export async function impactRow(
     ${held}
     SELECT
       (SELECT json_agg(json_build_array(n.node, c.value, c.kind, c.owner, c.product, c.product_name, c.lot,
-          c.production_date, c.expiry_date, p.at, p.party, p.ilmd, n.depth) ORDER BY n.depth, n.node COLLATE "C")
+          c.production_date, c.expiry_date,
+          -- in UTC whatever the session's time zone, as suyuan_trace writes it (objects.ts, iso)
+          to_char(p.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'), p.party, p.ilmd, n.depth) ORDER BY n.depth, n.node COLLATE "C")
         FROM nodes n
         LEFT JOIN codes c ON c.uri = n.node
         LEFT JOIN LATERAL (SELECT m.at, m.party, m.ilmd FROM lineage_movements m

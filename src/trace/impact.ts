@@ -78,7 +78,8 @@ export async function impactOf(
   const lots = [...new Set(raw.map(identifierOf))];
   const prefixes = lots.map(scopePrefix).filter((p): p is string => p !== null);
   const row = await impactRow(db, lots, { depth: maxDepth, ...window, prefix: prefixes[0] ?? null });
-  if (row.objects.length === lots.length) {
+  const objects = row.objects ?? [];
+  if (objects.length === lots.length) {
     const known = await Promise.all(lots.map((l) => isKnown(db, l)));
     const unknown = lots.filter((_, i) => !known[i]);
     if (unknown.length === lots.length)
@@ -91,7 +92,7 @@ export async function impactOf(
   const held = withParties(row.holdings ?? [], directory);
   const scans = new Map((row.scans ?? []).map(([uri, n]) => [uri, Number(n)]));
   const containers = new Set(row.containers ?? []);
-  const withScans = row.objects.map((o) => ({ ...traceObject(o), scans: scans.get(o[0]) ?? 0 }));
+  const withScans = objects.map((o) => ({ ...traceObject(o), scans: scans.get(o[0]) ?? 0 }));
   const regionNames: Record<string, string | null> = {};
   for (const h of held) if (h.region && h.enterprise) regionNames[h.region] = h.enterprise.regionName;
   return {
