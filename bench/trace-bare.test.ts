@@ -5,8 +5,9 @@ import type { Database } from '../src/db/database.js';
 import { normaliseEvent } from '../src/epcis/capture/normalise.js';
 import { storeEvents } from '../src/epcis/capture/store.js';
 import { seedDemo } from '../src/seed/seed.js';
+import type { ObjectTuple } from '../src/trace/graph-query.js';
 import { impactOf } from '../src/trace/impact.js';
-import { displayCode, gs1Parts } from '../src/trace/objects.js';
+import { traceObject } from '../src/trace/objects.js';
 import { maxDepth, type TraceObject } from '../src/trace/schema.js';
 import { roleOf, traceGraph } from '../src/trace/service.js';
 import { backends, useDatabase } from '../test/database.js';
@@ -20,52 +21,24 @@ import { generateTraceGraph } from './trace-generate.js';
 const instant = (t: string | null) => (t === null ? null : Date.parse(t));
 const sorted = (xs: unknown[]) => xs.map((x) => JSON.stringify(x)).sort();
 
-/** A bare object row in the API's terms (the naming rules of objects.ts, not its SQL). */
-function bareObject([
-  uri,
-  depth,
-  value,
-  kind,
-  owner,
-  product,
-  productName,
-  lot,
-  made,
-  expires,
-  at,
-  by,
-  ilmd,
-]: BareObject) {
-  const parts = gs1Parts(uri);
+/** A bare object row in the API's terms (objects.ts's naming rules: code, kind, product, lot). */
+const bareObject = (o: BareObject) => engineObject(traceObject(o as ObjectTuple));
+function engineObject(o: TraceObject) {
   return [
-    uri,
-    depth,
-    value ?? displayCode(uri),
-    kind ?? parts.kind,
-    product ?? parts.product,
-    productName,
-    lot ?? parts.lot,
-    made,
-    expires,
-    instant(at),
-    owner ?? by,
-    ilmd,
+    o.uri,
+    Math.abs(o.depth),
+    o.code,
+    o.kind,
+    o.product,
+    o.productName,
+    o.lot,
+    o.productionDate,
+    o.expiryDate,
+    instant(o.producedAt),
+    o.producer,
+    o.origin,
   ];
 }
-const engineObject = (o: TraceObject) => [
-  o.uri,
-  Math.abs(o.depth),
-  o.code,
-  o.kind,
-  o.product,
-  o.productName,
-  o.lot,
-  o.productionDate,
-  o.expiryDate,
-  instant(o.producedAt),
-  o.producer,
-  o.origin,
-];
 
 /** The engine's trace and the bare one, each reduced to the same comparable form: every field. */
 async function bothTraces(database: Database, start: string, way: 'back' | 'forward') {

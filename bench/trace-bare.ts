@@ -48,8 +48,8 @@ const walk = (near: string, far: string) => `
 
 /** Each object with the codes registry's facts and its first production event, as one array each. */
 const objectsOf = (nodes: string) => `
-  SELECT json_agg(json_build_array(n.node, n.depth, c.value, c.kind, c.owner, c.product, c.product_name, c.lot,
-      c.production_date, c.expiry_date, p.at, p.party, p.ilmd) ORDER BY n.depth, n.node COLLATE "C")
+  SELECT json_agg(json_build_array(n.node, c.value, c.kind, c.owner, c.product, c.product_name, c.lot,
+      c.production_date, c.expiry_date, p.at, p.party, p.ilmd, n.depth) ORDER BY n.depth, n.node COLLATE "C")
   FROM ${nodes} n
   LEFT JOIN codes c ON c.uri = n.node
   LEFT JOIN LATERAL (SELECT m.at, m.party, m.ilmd FROM lineage_movements m
@@ -94,11 +94,10 @@ const texts = {
 };
 
 type Text = string | null;
-/** uri, depth (hops), value, kind, owner, product, product name, lot, production date, expiry date,
- * produced at, produced by, ilmd */
+/** uri, value, kind, owner, product, product name, lot, production date, expiry date, produced at,
+ * produced by, ilmd, depth (hops): the order of the engine's tuples, so its naming rules apply */
 export type BareObject = [
   string,
-  number,
   Text,
   Text,
   Text,
@@ -110,6 +109,7 @@ export type BareObject = [
   Text,
   Text,
   unknown,
+  number,
 ];
 /** source, target, kind, source quantity, target quantity, uom, valid to, event id, event time */
 export type BareRelation = [string, string, string, number | null, number | null, Text, Text, string, string];

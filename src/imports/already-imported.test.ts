@@ -4,7 +4,14 @@ import { useApp } from '../../test/app.js';
 import { backends, unique } from '../../test/database.js';
 import { describeRuns, rowRuns, runCount, runRows } from './already-imported.js';
 import { alreadyImportedNote, errorsHeader, statusHeader } from './columns.js';
-import { downloadWorkbook, installTestTemplate, testTemplate, toBuffer, upload } from './fixtures.js';
+import {
+  downloadWorkbook,
+  installTestTemplate,
+  productionWorkbook,
+  testTemplate,
+  toBuffer,
+  upload,
+} from './fixtures.js';
 import { findImport, importView, reportedRows } from './report.js';
 
 const enterprise = '91460000MA5TH00008';
@@ -61,14 +68,7 @@ describe.each(backends())('rows already imported, row by row, on %s', (backend) 
     headers = await ctx.key(['capture', 'query'], enterprise);
   });
 
-  async function workbookOf(rows: Row[]): Promise<Buffer> {
-    const workbook = await downloadWorkbook(ctx.app, template, 'production');
-    const sheet = workbook.getWorksheet('生产') as ExcelJS.Worksheet;
-    rows.forEach((values, i) => {
-      sheet.getRow(3 + i).values = values;
-    });
-    return toBuffer(workbook);
-  }
+  const workbookOf = (rows: Row[]) => productionWorkbook(ctx.app, template, rows);
 
   async function resultCopy(id: string): Promise<ExcelJS.Workbook> {
     const response = await ctx.app.inject({ method: 'GET', url: `/api/imports/${id}/errors.xlsx`, headers });

@@ -36,6 +36,20 @@ export async function toBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** A downloaded production workbook with these rows from row 3 (row 2 is the example). */
+export async function productionWorkbook(
+  app: FastifyInstance,
+  template: string,
+  rows: ExcelJS.CellValue[][],
+): Promise<Buffer> {
+  const workbook = await downloadWorkbook(app, template, 'production');
+  const sheet = workbook.getWorksheet('生产') as ExcelJS.Worksheet;
+  rows.forEach((values, i) => {
+    sheet.getRow(3 + i).values = values;
+  });
+  return toBuffer(workbook);
+}
+
 /** Uploads a file, runs the queued import job, and returns the POST response and the final report. */
 export async function upload(
   app: FastifyInstance,

@@ -6,9 +6,9 @@ import { backends, unique } from '../../test/database.js';
 import { asPrincipal } from '../db/scoped.js';
 import { formatReport } from './cli.js';
 import {
-  downloadWorkbook,
   eventCount,
   installTestTemplate,
+  productionWorkbook,
   testTemplate,
   toBuffer,
   upload,
@@ -80,15 +80,7 @@ describe.each(backends())('importing rows again on %s', (backend) => {
     b = await ctx.key(['capture', 'query'], enterpriseB);
   });
 
-  /** A downloaded production workbook with these rows from row 3 (row 2 is the example). */
-  async function workbookOf(rows: Row[]): Promise<Buffer> {
-    const workbook = await downloadWorkbook(ctx.app, template, 'production');
-    const sheet = workbook.getWorksheet('生产') as ExcelJS.Worksheet;
-    rows.forEach((values, i) => {
-      sheet.getRow(3 + i).values = values;
-    });
-    return toBuffer(workbook);
-  }
+  const workbookOf = (rows: Row[]) => productionWorkbook(ctx.app, template, rows);
 
   async function eventsOf(lot: string): Promise<{ event_id: string; owner_enterprise: string }[]> {
     const { rows } = await sql<{ event_id: string; owner_enterprise: string }>`
