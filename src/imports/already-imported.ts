@@ -33,11 +33,6 @@ export function runRows(runs: RowRun[], limit: number): SheetRowRef[] {
   return rows;
 }
 
-/** How many rows the runs hold. */
-export function runCount(runs: RowRun[]): number {
-  return runs.reduce((n, r) => n + r.to - r.from + 1, 0);
-}
-
 /** The runs as people read them: `生产 3–5, 9; 收货 4`, at most `limit` runs. */
 export function describeRuns(runs: RowRun[], limit = 20): string {
   const bySheet = new Map<string, string[]>();

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/types.js';
 import { lookupRegion } from '../identifiers/index.js';
+import type { DirectoryTuple } from './graph-query.js';
 
 /** The filed enterprise behind a party identifier of an event, with its region (GB/T 2260). */
 export interface PartyInfo {
@@ -65,9 +66,7 @@ export function directoryOf(rows: Iterable<DirectoryRow>): Map<string, PartyInfo
 }
 
 /** The directory a trace or impact statement returns as tuples (identifier, credit code, name, region, location). */
-export function directoryOfTuples(
-  tuples: [string, string, string, string, string | null][] | null,
-): Map<string, PartyInfo> {
+export function directoryOfTuples(tuples: DirectoryTuple[] | null): Map<string, PartyInfo> {
   return directoryOf(
     (tuples ?? []).map(([id, credit_code, name, region, location]) => ({
       id,
